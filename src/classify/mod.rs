@@ -1,0 +1,409 @@
+//! Classify: a unit's lexicon hits → a [`Verdict`], by the context rules.
+//!
+//! Hits say which phrases matched; context rules (registered in
+//! [`rules::RULES`]) decide which of them hold: negation, the month May,
+//! `can` of ability, hedges inside titles, bare verdicts under a hedge, and
+//! cited over vague. Every removal is kept as a [`Suppressed`] record so a
+//! report (and a test) can say which rule removed what.
+
+pub mod negation;
+pub mod rules;
+
+use std::collections::BTreeSet;
+
+use crate::lexicon::{Entry, Hit, Label, Role};
+
+/// A phrase that holds: rule id, label and byte span in the unit's text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Finding {
+    pub start: usize,
+    pub end: usize,
+    pub rule: String,
+    pub label: Label,
+    pub role: Role,
+}
+
+/// A finding a context rule removed, and the rule that removed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppressed {
+    pub finding: Finding,
+    pub by: &'static str,
+}
+
+/// The outcome for one unit.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Verdict {
+    pub labels: BTreeSet<Label>,
+    pub findings: Vec<Finding>,
+    pub suppressed: Vec<Suppressed>,
+}
+
+impl Verdict {
+    /// Ids of every rule that shaped this verdict: the findings' rules and
+    /// the context rules that removed something.
+    pub fn rules_applied(&self) -> BTreeSet<&str> {
+        self.findings
+            .iter()
+            .map(|f| f.rule.as_str())
+            .chain(self.suppressed.iter().map(|s| s.by))
+            .collect()
+    }
+
+    fn suppress_where(&mut self, by: &'static str, mut pred: impl FnMut(&Finding) -> bool) {
+        let (gone, kept): (Vec<Finding>, Vec<Finding>) = std::mem::take(&mut self.findings)
+            .into_iter()
+            .partition(|f| pred(f));
+        self.findings = kept;
+        self.suppressed
+            .extend(gone.into_iter().map(|finding| Suppressed { finding, by }));
+    }
+
+    /// Recomputes `labels` from the findings, applying cited-over-vague.
+    /// Called once the attribution stage has run.
+    pub fn finish(&mut self) {
+        if self.findings.iter().any(|f| f.label == Label::Cited) {
+            self.suppress_where(rules::CITED_OVER_VAGUE, |f| f.label == Label::Vague);
+        }
+        self.findings.sort();
+        self.labels = self.findings.iter().map(|f| f.label).collect();
+    }
+}
+
+/// Applies the unit-level context rules to a unit's hits. `entries` is the
+/// list the matcher was built from. The verdict's labels are set by
+/// [`Verdict::finish`], after the attribution stage.
+///
+/// `heading` says the unit stands alone on its line with no closing
+/// punctuation (a title or subhead).
+pub fn classify_unit(text: &str, hits: &[Hit], entries: &[&Entry], heading: bool) -> Verdict {
+    let mut v = Verdict {
+        findings: hits
+            .iter()
+            .filter_map(|h| {
+                let e = entries.get(h.entry)?;
+                Some(Finding {
+                    start: h.start,
+                    end: h.end,
+                    rule: e.id.clone(),
+                    label: e.label,
+                    role: e.role,
+                })
+            })
+            .collect(),
+        ..Verdict::default()
+    };
+    let title_case = is_title_case(text);
+    let quotes = quoted_titles(text);
+
+    v.suppress_where(rules::MAY_MONTH, |f| {
+        f.label == Label::Hedged && is_month_may(text, f, title_case)
+    });
+    v.suppress_where(rules::NEGATED_MODAL, |f| {
+        f.label == Label::Hedged
+            && text[f.start..f.end].eq_ignore_ascii_case("could")
+            && next_word(text, f.end).eq_ignore_ascii_case("not")
+    });
+    v.suppress_where(rules::CAN_ABILITY, |f| {
+        f.label == Label::Hedged && (is_person_can(text, f) || is_permission_may(text, f))
+    });
+    v.suppress_where(rules::HEDGE_IN_TITLE, |f| {
+        f.label == Label::Hedged && quotes.iter().any(|&(s, e)| f.start >= s && f.end <= e)
+    });
+    v.suppress_where(rules::NEGATED_ABSOLUTE, |f| {
+        f.label == Label::Absolute && negation::negator_before(text, f.start).is_some()
+    });
+    if heading && title_case && !has_reporting_verb(text) {
+        v.suppress_where(rules::TOPIC_HEADING, |f| f.label == Label::Vague);
+    }
+    if v.findings.iter().any(|f| f.label == Label::Hedged) {
+        v.suppress_where(rules::HEDGED_VERDICT, |f| f.role == Role::Verdict);
+    }
+    v
+}
+
+/// The word right after `at`, skipping spaces.
+fn next_word(text: &str, at: usize) -> &str {
+    negation::word_spans(&text[at..])
+        .next()
+        .map_or("", |(_, w)| w)
+}
+
+/// The word right before `at`.
+fn prev_words(text: &str, at: usize, n: usize) -> Vec<String> {
+    let words: Vec<&str> = negation::word_spans(&text[..at]).map(|(_, w)| w).collect();
+    words
+        .iter()
+        .rev()
+        .take(n)
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const TIME_PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "since",
+    "until",
+    "till",
+    "by",
+    "of",
+    "from",
+    "through",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "during",
+    "before",
+    "after",
+    "between",
+    "and",
+    "or",
+    "to",
+    "end",
+    "throughout",
+];
+
+fn is_month_may(text: &str, f: &Finding, title_case: bool) -> bool {
+    let word = &text[f.start..f.end];
+    if !word.eq_ignore_ascii_case("may") {
+        return false;
+    }
+    let next = next_word(text, f.end);
+    if next.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || MONTHS.contains(&next.to_lowercase().as_str())
+    {
+        return true;
+    }
+    let prev = prev_words(text, f.start, 1);
+    if prev
+        .first()
+        .is_some_and(|p| TIME_PREPOSITIONS.contains(&p.as_str()) || MONTHS.contains(&p.as_str()))
+        && word == "May"
+    {
+        return true;
+    }
+    // A capital May inside a sentence of ordinary case is the month.
+    word == "May" && !prev.is_empty() && !title_case && !follows_sentence_start(text, f.start)
+}
+
+/// Whether only punctuation or a list marker stands before `at`.
+fn follows_sentence_start(text: &str, at: usize) -> bool {
+    text[..at].chars().all(|c| !c.is_alphabetic())
+}
+
+/// People whose `can` states an ability, not a possibility.
+const PERSONS: &[&str] = &[
+    "you",
+    "i",
+    "we",
+    "he",
+    "she",
+    "one",
+    "doctor",
+    "doctors",
+    "physician",
+    "physicians",
+    "practitioner",
+    "practitioners",
+    "acupuncturist",
+    "acupuncturists",
+    "therapist",
+    "therapists",
+    "clinician",
+    "clinicians",
+    "provider",
+    "providers",
+    "nurse",
+    "nurses",
+    "surgeon",
+    "surgeons",
+    "specialist",
+    "specialists",
+    "pharmacist",
+    "pharmacists",
+    "dentist",
+    "chiropractor",
+    "chiropractors",
+    "readers",
+    "users",
+    "team",
+    "staff",
+];
+
+fn is_person_can(text: &str, f: &Finding) -> bool {
+    let matched = &text[f.start..f.end];
+    if !matched
+        .get(..4)
+        .is_some_and(|s| s.eq_ignore_ascii_case("can "))
+    {
+        return false;
+    }
+    prev_words(text, f.start, 1)
+        .first()
+        .is_some_and(|w| PERSONS.contains(&w.as_str()))
+}
+
+/// Verbs of permission: "you may also explore", "patients may choose".
+const PERMISSION_VERBS: &[&str] = &[
+    "explore",
+    "want",
+    "wish",
+    "choose",
+    "prefer",
+    "consider",
+    "ask",
+    "contact",
+    "call",
+    "visit",
+    "use",
+    "try",
+    "book",
+    "schedule",
+    "like",
+    "opt",
+    "return",
+    "continue",
+    "resume",
+    "bring",
+    "request",
+    "discuss",
+    "decide",
+    "proceed",
+    "leave",
+    "enter",
+    "apply",
+    "submit",
+    "register",
+    "print",
+    "share",
+    "download",
+    "cancel",
+    "unsubscribe",
+    "view",
+    "access",
+    "click",
+    "select",
+    "contact",
+];
+const PERMITTED: &[&str] = &[
+    "you",
+    "patients",
+    "visitors",
+    "readers",
+    "guests",
+    "users",
+    "members",
+    "customers",
+];
+
+fn is_permission_may(text: &str, f: &Finding) -> bool {
+    if !text[f.start..f.end].eq_ignore_ascii_case("may")
+        || !prev_words(text, f.start, 1)
+            .first()
+            .is_some_and(|w| PERMITTED.contains(&w.as_str()))
+    {
+        return false;
+    }
+    let next: Vec<String> = negation::word_spans(&text[f.end..])
+        .take(2)
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let verb = match next.first().map(String::as_str) {
+        Some("also" | "still" | "then" | "now" | "always") => next.get(1),
+        _ => next.first(),
+    };
+    verb.is_some_and(|v| PERMISSION_VERBS.contains(&v.as_str()))
+}
+
+/// Verbs by which a headline asserts a finding ("Studies Show ...").
+const REPORTING_VERBS: &[&str] = &[
+    "show", "shows", "prove", "proves", "suggest", "suggests", "find", "finds", "say", "says",
+    "confirm", "confirms", "reveal", "reveals", "agree", "agrees", "claim", "claims", "report",
+    "reports",
+];
+
+fn has_reporting_verb(text: &str) -> bool {
+    negation::word_spans(text).any(|(_, w)| REPORTING_VERBS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether a unit is written in title case (a headline): most longer words
+/// start with a capital.
+fn is_title_case(text: &str) -> bool {
+    title_case_with(text, 3)
+}
+
+/// Title case with at least `min_words` words of four letters or more.
+fn title_case_with(text: &str, min_words: usize) -> bool {
+    let words: Vec<&str> = negation::word_spans(text)
+        .map(|(_, w)| w)
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= min_words && capitalised * 10 >= words.len() * 7
+}
+
+/// Spans of quoted text that are titles: in title case, or introduced by
+/// "titled", "entitled", "called", "headlined".
+fn quoted_titles(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut search = 0;
+    while let Some(rel) = text[search..].find(['“', '"']) {
+        let open = search + rel;
+        let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
+        let body_start = open + open_len;
+        let Some(close_rel) = text[body_start..].find(['”', '"']) else {
+            break;
+        };
+        let body_end = body_start + close_rel;
+        let body = &text[body_start..body_end];
+        let introduced = prev_words(text, open, 1).first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "titled" | "entitled" | "called" | "headlined" | "named"
+            )
+        });
+        if introduced || title_case_with(body, 2) {
+            out.push((body_start, body_end));
+        }
+        search = body_end + text[body_end..].chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_case_detection() {
+        assert!(is_title_case("Acupuncture May Help With Back Pain"));
+        assert!(!is_title_case("Acupuncture may help with back pain."));
+    }
+
+    #[test]
+    fn quoted_title_spans() {
+        let t = "A paper titled \"could it help\" and “Why Acupuncture May Work” but “it may,” she said.";
+        let spans = quoted_titles(t);
+        assert_eq!(spans.len(), 2);
+        assert_eq!(&t[spans[0].0..spans[0].1], "could it help");
+    }
+}

@@ -1,0 +1,169 @@
+//! Plain text: lines grouped into blocks.
+//!
+//! A blank line ends a block. A line that stands on its own (a title, a list
+//! item, a Q/A line) is its own block. A line break in the middle of a
+//! sentence (the line ends without closing punctuation and the next starts in
+//! lower case) joins the two lines, so the sentence stays one unit.
+
+use super::{Block, BlockKind};
+
+/// Splits plain text into blocks. Works on `\n`, `\r\n` and lone `\r` endings.
+pub fn blocks(source: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    // The open block: (start, end, kind) in source bytes.
+    let mut open: Option<(usize, usize, BlockKind)> = None;
+    let mut prev_line_end_char: Option<char> = None;
+    // A byte-order mark is not text; offsets still count it.
+    let bom = if source.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    for (start, end) in lines(&source[bom..]).map(|(s, e)| (s + bom, e + bom)) {
+        let line = &source[start..end];
+        let trimmed_start = start + (line.len() - line.trim_start().len());
+        let trimmed_end = start + line.trim_end().len();
+        if trimmed_start >= trimmed_end {
+            // Blank (or BOM-only) line: closes the open block.
+            if let Some((s, e, kind)) = open.take() {
+                out.push(Block::verbatim(kind, source, s, e));
+            }
+            prev_line_end_char = None;
+            continue;
+        }
+        let text = &source[trimmed_start..trimmed_end];
+        let kind = line_kind(text);
+        let joins = match (&open, prev_line_end_char) {
+            (Some(_), Some(last)) => kind == BlockKind::Paragraph && continues(last, text),
+            _ => false,
+        };
+        if joins {
+            if let Some(block) = open.as_mut() {
+                block.1 = trimmed_end;
+            }
+        } else {
+            if let Some((s, e, k)) = open.take() {
+                out.push(Block::verbatim(k, source, s, e));
+            }
+            open = Some((trimmed_start, trimmed_end, kind));
+        }
+        prev_line_end_char = text.chars().next_back();
+    }
+    if let Some((s, e, kind)) = open {
+        out.push(Block::verbatim(kind, source, s, e));
+    }
+    out
+}
+
+/// Line spans (start, end) without their line terminators.
+fn lines(source: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = source.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        while pos < bytes.len() && bytes[pos] != b'\n' && bytes[pos] != b'\r' {
+            pos += 1;
+        }
+        let end = pos;
+        if pos < bytes.len() {
+            if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n') {
+                pos += 2;
+            } else {
+                pos += 1;
+            }
+        }
+        Some((start, end))
+    })
+}
+
+/// Whether a line that follows one ending in `last` continues its sentence.
+fn continues(last: char, next_line: &str) -> bool {
+    let ends_open = !matches!(last, '.' | '!' | '?' | ':' | '…' | '"' | '”' | ')' | ']');
+    let starts_lower = next_line.chars().next().is_some_and(|c| c.is_lowercase());
+    ends_open && starts_lower
+}
+
+/// The kind of a line by its start: list markers and Q/A prefixes.
+pub fn line_kind(line: &str) -> BlockKind {
+    if is_list_item(line) {
+        BlockKind::ListItem
+    } else if is_qa_line(line) {
+        BlockKind::QuestionAnswer
+    } else {
+        BlockKind::Paragraph
+    }
+}
+
+fn is_list_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('-' | '*' | '•' | '◦' | '▪' | '–' | '+') => {
+            chars.next().is_some_and(char::is_whitespace)
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            let rest = &line[digits..];
+            digits <= 3 && (rest.starts_with(". ") || rest.starts_with(") "))
+        }
+        _ => false,
+    }
+}
+
+fn is_qa_line(line: &str) -> bool {
+    ["Q:", "A:", "Q.", "A.", "Question:", "Answer:"]
+        .iter()
+        .any(|p| line.starts_with(p) && line[p.len()..].starts_with(char::is_whitespace))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(src: &str) -> Vec<String> {
+        blocks(src).into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn blank_lines_and_titles_end_blocks() {
+        assert_eq!(
+            texts("Title\n\nOne. Two.\nHeading\nThree."),
+            ["Title", "One. Two.", "Heading", "Three."]
+        );
+    }
+
+    #[test]
+    fn broken_sentence_joins() {
+        let src = "It involves acupuncture,\nor a combination of both.\nNext";
+        assert_eq!(
+            texts(src),
+            [
+                "It involves acupuncture,\nor a combination of both.",
+                "Next"
+            ]
+        );
+    }
+
+    #[test]
+    fn list_items_and_qa_stand_alone() {
+        let src = "Intro:\n  1. One thing.\n  2. another\n- dash\nQ: What?\nA: That.";
+        assert_eq!(
+            texts(src),
+            [
+                "Intro:",
+                "1. One thing.",
+                "2. another",
+                "- dash",
+                "Q: What?",
+                "A: That."
+            ]
+        );
+    }
+
+    #[test]
+    fn crlf_and_lone_cr() {
+        assert_eq!(texts("A.\r\nB.\rC."), ["A.", "B.", "C."]);
+    }
+}

@@ -1,0 +1,335 @@
+//! Reading lexicon files: TOML → checked [`Entry`] values.
+//!
+//! Every fault (TOML syntax, an unknown field, a duplicate id, a bad regex,
+//! an unknown label) is a [`LexiconError`] naming `file:line:column`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Entry, Label, Role};
+use crate::error::LexiconError;
+
+/// The built-in lexicon files, embedded at build time: (path, contents).
+const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_lexicons.rs"));
+
+/// Ids that were used once and retired; never to be given to a new entry.
+pub const RETIRED_IDS: &[&str] = &[];
+
+/// The on-disk shape of an entry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    label: Spanned<String>,
+    #[serde(default)]
+    role: Option<Spanned<String>>,
+    summary: Spanned<String>,
+    doc: Spanned<String>,
+    #[serde(default)]
+    literals: Vec<Spanned<String>>,
+    #[serde(default)]
+    patterns: Vec<Spanned<String>>,
+    #[serde(default)]
+    exceptions: Vec<Spanned<String>>,
+    #[serde(default)]
+    flags: Vec<String>,
+    #[serde(default)]
+    allows: Vec<String>,
+}
+
+/// A set of entries ordered by id; later sources override earlier ones by id.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub entries: BTreeMap<String, Entry>,
+}
+
+impl Lexicon {
+    /// Adds entries, replacing any with the same id (a house style overriding
+    /// a built-in entry).
+    pub fn extend(&mut self, entries: Vec<Entry>) {
+        for e in entries {
+            self.entries.insert(e.id.clone(), e);
+        }
+    }
+}
+
+/// Loads the built-in lexicons.
+pub fn load_builtin() -> Result<Vec<Entry>, LexiconError> {
+    let mut out = Vec::new();
+    for (path, text) in BUILTIN {
+        out.push(parse_entry(path, text)?);
+    }
+    check_unique(&out)?;
+    Ok(out)
+}
+
+/// Loads every `*.toml` under a folder (sorted, so errors and overrides are
+/// deterministic).
+pub fn load_dir(dir: &Path) -> Result<Vec<Entry>, LexiconError> {
+    let mut files = Vec::new();
+    for entry in ignore::WalkBuilder::new(dir)
+        .standard_filters(false)
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .build()
+    {
+        let entry = entry.map_err(|e| LexiconError {
+            path: dir.display().to_string(),
+            line: 1,
+            column: 1,
+            message: format!("cannot read lexicon folder: {e}"),
+        })?;
+        let p = entry.path();
+        if p.is_file() && p.extension().is_some_and(|x| x == "toml") {
+            files.push(p.to_path_buf());
+        }
+    }
+    if files.is_empty() {
+        return Err(LexiconError {
+            path: dir.display().to_string(),
+            line: 1,
+            column: 1,
+            message: "no lexicon files (*.toml) found in this folder".into(),
+        });
+    }
+    let mut out = Vec::new();
+    for f in files {
+        let name = f.display().to_string();
+        let text = std::fs::read_to_string(&f).map_err(|e| LexiconError {
+            path: name.clone(),
+            line: 1,
+            column: 1,
+            message: format!("cannot read: {e}"),
+        })?;
+        out.push(parse_entry(&name, &text)?);
+    }
+    check_unique(&out)?;
+    Ok(out)
+}
+
+/// Parses and checks one entry file.
+pub fn parse_entry(path: &str, text: &str) -> Result<Entry, LexiconError> {
+    let at = |offset: usize, message: String| {
+        let (line, column) = line_col(text, offset);
+        LexiconError {
+            path: path.to_string(),
+            line,
+            column,
+            message,
+        }
+    };
+    let raw: RawEntry = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        at(offset, e.message().trim().to_string())
+    })?;
+
+    let id = raw.id.get_ref().trim().to_string();
+    let label = Label::parse(raw.label.get_ref()).ok_or_else(|| {
+        at(
+            raw.label.span().start,
+            format!(
+                "unknown label `{}`; expected one of absolute, cited, hedged, vague",
+                raw.label.get_ref()
+            ),
+        )
+    })?;
+    if !valid_id(&id, label) {
+        return Err(at(
+            raw.id.span().start,
+            format!(
+                "bad id `{id}`: an id is the label's letter ({}) and three digits, e.g. {}101",
+                label.id_prefix(),
+                label.id_prefix()
+            ),
+        ));
+    }
+    if RETIRED_IDS.contains(&id.as_str()) {
+        return Err(at(
+            raw.id.span().start,
+            format!("id `{id}` is retired and may not be reused; pick a new one"),
+        ));
+    }
+    let name = raw.name.get_ref().trim().to_string();
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err(at(
+            raw.name.span().start,
+            format!("bad name `{name}`: use lower-case words joined by hyphens"),
+        ));
+    }
+    let role = match &raw.role {
+        None => Role::Marker,
+        Some(r) => match r.get_ref().as_str() {
+            "marker" => Role::Marker,
+            "verdict" if label == Label::Absolute => Role::Verdict,
+            "reference" if label == Label::Vague => Role::Reference,
+            other => {
+                return Err(at(
+                    r.span().start,
+                    format!("bad role `{other}` for label {label}: `marker` for any label, `verdict` for absolute, `reference` for vague"),
+                ))
+            }
+        },
+    };
+    if raw.summary.get_ref().trim().is_empty() {
+        return Err(at(raw.summary.span().start, "summary is empty".into()));
+    }
+    if raw.doc.get_ref().trim().is_empty() {
+        return Err(at(raw.doc.span().start, "doc is empty".into()));
+    }
+    if raw.literals.is_empty() && raw.patterns.is_empty() {
+        return Err(at(
+            raw.id.span().start,
+            "entry has neither `literals` nor `patterns`; give at least one".into(),
+        ));
+    }
+    for lit in &raw.literals {
+        if lit.get_ref().trim().is_empty() {
+            return Err(at(lit.span().start, "empty literal".into()));
+        }
+    }
+    for pat in raw.patterns.iter().chain(&raw.exceptions) {
+        if let Err(e) = super::matcher::compile_one(pat.get_ref()) {
+            return Err(at(
+                pat.span().start,
+                format!("bad regular expression: {}", one_line(&e.to_string())),
+            ));
+        }
+        if pat.get_ref().is_empty() {
+            return Err(at(pat.span().start, "empty pattern".into()));
+        }
+    }
+    Ok(Entry {
+        id,
+        name,
+        label,
+        role,
+        summary: raw.summary.into_inner().trim().to_string(),
+        doc: raw.doc.into_inner().trim().to_string(),
+        literals: raw
+            .literals
+            .into_iter()
+            .map(|s| s.into_inner().trim().to_string())
+            .collect(),
+        patterns: raw.patterns.into_iter().map(Spanned::into_inner).collect(),
+        exceptions: raw
+            .exceptions
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect(),
+        flags: raw.flags,
+        allows: raw.allows,
+        origin: path.to_string(),
+    })
+}
+
+fn valid_id(id: &str, label: Label) -> bool {
+    let mut chars = id.chars();
+    chars.next() == Some(label.id_prefix()) && id.len() == 4 && chars.all(|c| c.is_ascii_digit())
+}
+
+fn check_unique(entries: &[Entry]) -> Result<(), LexiconError> {
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut names: BTreeMap<&str, &str> = BTreeMap::new();
+    for e in entries {
+        if let Some(first) = seen.insert(&e.id, &e.origin) {
+            return Err(LexiconError {
+                path: e.origin.clone(),
+                line: 1,
+                column: 1,
+                message: format!("duplicate id `{}` (already used by {first})", e.id),
+            });
+        }
+        if let Some(first) = names.insert(&e.name, &e.origin) {
+            return Err(LexiconError {
+                path: e.origin.clone(),
+                line: 1,
+                column: 1,
+                message: format!("duplicate name `{}` (already used by {first})", e.name),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn one_line(s: &str) -> String {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+id = "V199"
+name = "test-entry"
+label = "vague"
+summary = "s"
+doc = "d"
+literals = ["research shows"]
+"#;
+
+    #[test]
+    fn parses_a_good_entry() {
+        let e = parse_entry("x.toml", GOOD).unwrap();
+        assert_eq!(e.id, "V199");
+        assert_eq!(e.label, Label::Vague);
+    }
+
+    #[test]
+    fn bad_regex_names_its_line_and_column() {
+        let text = GOOD.replace(
+            "literals = [\"research shows\"]",
+            "patterns = [\n  'ok',\n  '(unclosed',\n]",
+        );
+        let err = parse_entry("lexicons/vague/x.toml", &text).unwrap_err();
+        assert_eq!((err.line, err.column), (9, 3), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("lexicons/vague/x.toml:9:3: bad regular expression"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn unknown_field_and_label_are_errors() {
+        let err = parse_entry("x.toml", &format!("{GOOD}colour = 1\n")).unwrap_err();
+        assert!(err.message.contains("unknown field"), "{err}");
+        assert_eq!(err.line, 8);
+        let err = parse_entry("x.toml", &GOOD.replace("\"vague\"", "\"vauge\"")).unwrap_err();
+        assert!(err.message.contains("unknown label `vauge`"), "{err}");
+        assert_eq!(err.line, 4);
+    }
+
+    #[test]
+    fn id_must_match_label() {
+        let err = parse_entry("x.toml", &GOOD.replace("V199", "H199")).unwrap_err();
+        assert!(err.message.contains("bad id"), "{err}");
+    }
+
+    #[test]
+    fn builtin_lexicons_load() {
+        let entries = load_builtin().unwrap();
+        assert!(entries.len() > 10);
+    }
+}

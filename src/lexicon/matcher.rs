@@ -1,0 +1,267 @@
+//! The matcher: every lexicon compiled once, scanned over many texts.
+//!
+//! All literals of all entries go into one Aho-Corasick automaton (ASCII
+//! case-insensitive, overlapping, whole words only); all patterns into one
+//! `RegexSet`, whose individual regexes run only when the set says they match.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+
+use super::Entry;
+use crate::error::LexiconError;
+
+/// One match of an entry in a text: byte offsets into that text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    /// Index of the entry in the list the matcher was built from.
+    pub entry: usize,
+}
+
+/// The compiled lexicons.
+#[derive(Debug)]
+pub struct Matcher {
+    literals: AhoCorasick,
+    /// Literal pattern index → entry indices (a phrase may belong to several).
+    literal_owners: Vec<Vec<usize>>,
+    /// Whether each literal's first/last char is a word char (needs a boundary).
+    literal_edges: Vec<(bool, bool)>,
+    set: RegexSet,
+    regexes: Vec<Regex>,
+    regex_owner: Vec<usize>,
+    /// Per entry: its exception regexes.
+    exceptions: Vec<Vec<Regex>>,
+}
+
+/// Compiles one pattern the way the matcher does: case-insensitive unless the
+/// pattern says otherwise, and `\b` as an ASCII word boundary (which keeps the
+/// fast DFA engines usable on text with curly quotes and dashes).
+pub fn compile_one(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(&prepare(pattern))
+        .case_insensitive(true)
+        .size_limit(1 << 24)
+        .build()
+}
+
+/// Rewrites unescaped `\b` as `(?-u:\b)`.
+fn prepare(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+impl Matcher {
+    /// Builds the automata for a list of entries. Hits name entries by their
+    /// index in this list.
+    pub fn new(entries: &[&Entry]) -> Result<Matcher, LexiconError> {
+        let mut phrases: Vec<String> = Vec::new();
+        let mut literal_owners: Vec<Vec<usize>> = Vec::new();
+        let mut index: std::collections::BTreeMap<String, usize> = Default::default();
+        for (i, e) in entries.iter().enumerate() {
+            for lit in &e.literals {
+                // A straight apostrophe in a phrase also matches a curly one.
+                let mut variants = vec![lit.to_ascii_lowercase()];
+                if lit.contains('\'') {
+                    variants.push(lit.to_ascii_lowercase().replace('\'', "’"));
+                }
+                for v in variants {
+                    let slot = *index.entry(v.clone()).or_insert_with(|| {
+                        phrases.push(v);
+                        literal_owners.push(Vec::new());
+                        literal_owners.len() - 1
+                    });
+                    if !literal_owners[slot].contains(&i) {
+                        literal_owners[slot].push(i);
+                    }
+                }
+            }
+        }
+        let literal_edges = phrases
+            .iter()
+            .map(|p| {
+                (
+                    p.chars().next().is_some_and(is_word),
+                    p.chars().next_back().is_some_and(is_word),
+                )
+            })
+            .collect();
+        let literals = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&phrases)
+            .map_err(|e| LexiconError {
+                path: "lexicons".into(),
+                line: 1,
+                column: 1,
+                message: format!("cannot build the phrase automaton: {e}"),
+            })?;
+
+        let mut sources = Vec::new();
+        let mut regex_owner = Vec::new();
+        let mut regexes = Vec::new();
+        let mut exceptions = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            for p in &e.patterns {
+                let re = compile_one(p).map_err(|err| regex_error(e, p, &err))?;
+                sources.push(prepare(p));
+                regexes.push(re);
+                regex_owner.push(i);
+            }
+            let mut ex = Vec::new();
+            for p in &e.exceptions {
+                ex.push(compile_one(p).map_err(|err| regex_error(e, p, &err))?);
+            }
+            exceptions.push(ex);
+        }
+        let set = RegexSetBuilder::new(&sources)
+            .case_insensitive(true)
+            .size_limit(1 << 26)
+            .dfa_size_limit(1 << 26)
+            .build()
+            .map_err(|err| LexiconError {
+                path: "lexicons".into(),
+                line: 1,
+                column: 1,
+                message: format!("cannot build the pattern set: {err}"),
+            })?;
+        Ok(Matcher {
+            literals,
+            literal_owners,
+            literal_edges,
+            set,
+            regexes,
+            regex_owner,
+            exceptions,
+        })
+    }
+
+    /// Every hit in `text`, sorted by start, then end, then entry. A hit that
+    /// lies inside another hit of the same entry is dropped.
+    pub fn scan(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for m in self.literals.find_overlapping_iter(text) {
+            let (needs_left, needs_right) = self.literal_edges[m.pattern().as_usize()];
+            let left_ok =
+                !needs_left || !text[..m.start()].chars().next_back().is_some_and(is_word);
+            let right_ok = !needs_right || !text[m.end()..].chars().next().is_some_and(is_word);
+            if left_ok && right_ok {
+                for &entry in &self.literal_owners[m.pattern().as_usize()] {
+                    hits.push(Hit {
+                        start: m.start(),
+                        end: m.end(),
+                        entry,
+                    });
+                }
+            }
+        }
+        if !self.regexes.is_empty() {
+            for idx in self.set.matches(text).iter() {
+                for m in self.regexes[idx].find_iter(text) {
+                    if m.end() > m.start() {
+                        hits.push(Hit {
+                            start: m.start(),
+                            end: m.end(),
+                            entry: self.regex_owner[idx],
+                        });
+                    }
+                }
+            }
+        }
+        hits.retain(|h| !self.excepted(text, h));
+        // Drop hits nested in a longer hit of the same entry: sort by entry,
+        // start, then longest first, and sweep the furthest end seen.
+        hits.sort_by_key(|h| (h.entry, h.start, std::cmp::Reverse(h.end)));
+        hits.dedup();
+        let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+        let mut reach: Option<(usize, usize)> = None;
+        for h in hits {
+            match reach {
+                Some((entry, end)) if entry == h.entry && end >= h.end => continue,
+                Some((entry, end)) if entry == h.entry => reach = Some((entry, end.max(h.end))),
+                _ => reach = Some((h.entry, h.end)),
+            }
+            kept.push(h);
+        }
+        kept.sort();
+        kept
+    }
+
+    fn excepted(&self, text: &str, hit: &Hit) -> bool {
+        self.exceptions[hit.entry].iter().any(|re| {
+            re.find_iter(text)
+                .any(|m| m.start() < hit.end && m.end() > hit.start)
+        })
+    }
+}
+
+fn regex_error(e: &Entry, pattern: &str, err: &regex::Error) -> LexiconError {
+    LexiconError {
+        path: e.origin.clone(),
+        line: 1,
+        column: 1,
+        message: format!("bad regular expression `{pattern}`: {err}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::{Label, Role};
+
+    fn entry(id: &str, literals: &[&str], patterns: &[&str]) -> Entry {
+        Entry {
+            id: id.into(),
+            name: id.to_lowercase(),
+            label: Label::Hedged,
+            role: Role::Marker,
+            summary: String::new(),
+            doc: String::new(),
+            literals: literals.iter().map(|s| s.to_string()).collect(),
+            patterns: patterns.iter().map(|s| s.to_string()).collect(),
+            exceptions: vec![],
+            flags: vec![],
+            allows: vec![],
+            origin: "t".into(),
+        }
+    }
+
+    #[test]
+    fn literals_match_whole_words_any_case() {
+        let e = entry("H001", &["may", "don't know"], &[]);
+        let m = Matcher::new(&[&e]).unwrap();
+        assert_eq!(m.scan("It May help. Mayor. I don’t know.").len(), 2);
+    }
+
+    #[test]
+    fn patterns_and_literals_share_one_scan() {
+        let a = entry("H001", &["may"], &[]);
+        let b = entry("H002", &[], &[r"\bcan help\b"]);
+        let m = Matcher::new(&[&a, &b]).unwrap();
+        let hits = m.scan("It can help and may work.");
+        assert_eq!(hits.iter().map(|h| h.entry).collect::<Vec<_>>(), [1, 0]);
+    }
+
+    #[test]
+    fn word_boundary_is_ascii() {
+        assert_eq!(prepare(r"\bfoo\b \\b"), r"(?-u:\b)foo(?-u:\b) \\b");
+    }
+}

@@ -1,0 +1,96 @@
+//! Lexicons: rules as data files that editors read and extend.
+//!
+//! Each `lexicons/<label>/<name>.toml` holds one entry: a stable id, a name,
+//! its label, phrases (`literals`) and/or regular expressions (`patterns`),
+//! a summary, a doc and examples. [`load`] parses and checks them;
+//! [`matcher`] compiles every entry into one automaton.
+
+pub mod load;
+pub mod matcher;
+
+use serde::{Deserialize, Serialize};
+
+pub use load::{load_builtin, load_dir, Lexicon};
+pub use matcher::{Hit, Matcher};
+
+/// The four labels a unit can carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Label {
+    Absolute,
+    Cited,
+    Hedged,
+    Vague,
+}
+
+impl Label {
+    /// Every label, in the (alphabetical) order reports list them.
+    pub const ALL: [Label; 4] = [Label::Absolute, Label::Cited, Label::Hedged, Label::Vague];
+
+    /// The label's name as it appears in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Absolute => "absolute",
+            Label::Cited => "cited",
+            Label::Hedged => "hedged",
+            Label::Vague => "vague",
+        }
+    }
+
+    /// Parses a label name.
+    pub fn parse(s: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+
+    /// The id prefix of rules that give this label (C/V/H/A).
+    pub fn id_prefix(self) -> char {
+        match self {
+            Label::Absolute => 'A',
+            Label::Cited => 'C',
+            Label::Hedged => 'H',
+            Label::Vague => 'V',
+        }
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How the context rules treat an entry's hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// A marker: the label holds wherever the phrase does (after negation).
+    #[default]
+    Marker,
+    /// An `absolute` that rests only on being a bare statement of efficacy:
+    /// any hedge in the unit removes it.
+    Verdict,
+    /// A definite reference ("the study found"): `cited` when a source is
+    /// named in the same paragraph, otherwise the entry's own label.
+    Reference,
+}
+
+/// One lexicon entry, checked and ready to compile.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: String,
+    pub name: String,
+    pub label: Label,
+    pub role: Role,
+    pub summary: String,
+    pub doc: String,
+    pub literals: Vec<String>,
+    pub patterns: Vec<String>,
+    /// Patterns that, where they overlap a hit, cancel it (Vale's exceptions).
+    pub exceptions: Vec<String>,
+    /// Examples that must fire this entry.
+    pub flags: Vec<String>,
+    /// Examples that must not.
+    pub allows: Vec<String>,
+    /// Where the entry was read from, for messages.
+    pub origin: String,
+}
