@@ -42,6 +42,22 @@ impl Settings {
             lexicon.extend(lexicon::load_dir(dir)?);
         }
         let entries: Vec<Entry> = lexicon.entries.into_values().collect();
+        for e in &entries {
+            if let Some(r) = classify::rules::RULES
+                .iter()
+                .find(|r| r.id == e.id || r.name == e.name)
+            {
+                return Err(LexiconError {
+                    path: e.origin.clone(),
+                    line: 1,
+                    column: 1,
+                    message: format!(
+                        "id `{}` or name `{}` is taken by the context rule {} {}; pick another",
+                        e.id, e.name, r.id, r.name
+                    ),
+                });
+            }
+        }
         let refs: Vec<&Entry> = entries.iter().collect();
         let matcher = Matcher::new(&refs)?;
         Ok(Settings { entries, matcher })

@@ -28,8 +28,10 @@ pub fn negator_before(text: &str, at: usize) -> Option<(usize, usize)> {
     let before = text.get(..at)?;
     // Stop at clause punctuation.
     let clause_start = before
-        .rfind([',', ';', ':', '.', '!', '?', '(', ')', '—', '–'])
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '—' | '–'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let clause = &before[clause_start..];
     let words: Vec<(usize, &str)> = word_spans(clause).collect();
     for (k, &(off, word)) in words.iter().rev().take(WINDOW).enumerate() {

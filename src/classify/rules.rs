@@ -173,7 +173,7 @@ The guide: a unit that also names a checkable source is `cited`, not `vague`.\n\
     },
     RuleMeta {
         id: DEFINITE_REFERENCE,
-        name: "definite-reference",
+        name: "source-in-paragraph",
         label: Label::Cited,
         summary: "\"The study found\", \"the researchers said\" are cited when the source is named in the same paragraph.",
         doc: "## What it applies to\n\

@@ -198,7 +198,11 @@ pub fn parse_entry(path: &str, text: &str) -> Result<Entry, LexiconError> {
         if let Err(e) = super::matcher::compile_one(pat.get_ref()) {
             return Err(at(
                 pat.span().start,
-                format!("bad regular expression: {}", one_line(&e.to_string())),
+                format!(
+                    "bad regular expression '{}': {}",
+                    pat.get_ref(),
+                    regex_reason(&e)
+                ),
             ));
         }
         if pat.get_ref().is_empty() {
@@ -258,12 +262,14 @@ fn check_unique(entries: &[Entry]) -> Result<(), LexiconError> {
     Ok(())
 }
 
-fn one_line(s: &str) -> String {
-    s.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Why a pattern failed, without the regex crate's echo of the rewritten
+/// pattern.
+fn regex_reason(e: &regex::Error) -> String {
+    let text = e.to_string();
+    match text.rfind("error: ") {
+        Some(i) => text[i + "error: ".len()..].trim().to_string(),
+        None => text.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
 }
 
 /// 1-based line and column (in characters) of a byte offset.

@@ -2,11 +2,10 @@
 
 use std::io::{self, Write};
 
-use super::{FileReport, Reporter, Summary};
+use super::{FileReport, FileSummary, Reporter, Summary};
 
 /// Prints `path:line:column`, the labels, the unit, and for each finding its
 /// rule id, name, trigger words and reason.
-#[derive(Default)]
 pub struct TerminalReporter;
 
 impl Reporter for TerminalReporter {
@@ -21,7 +20,7 @@ impl Reporter for TerminalReporter {
                 s.column,
                 labels.join(", ")
             )?;
-            writeln!(out, "  | {}", s.text.replace(['\n', '\r'], " "))?;
+            writeln!(out, "  | {}", one_line(&s.text))?;
             for f in &s.findings {
                 writeln!(
                     out,
@@ -29,38 +28,55 @@ impl Reporter for TerminalReporter {
                     f.rule,
                     f.name,
                     f.label,
-                    f.matched.replace(['\n', '\r'], " "),
+                    one_line(&f.matched),
                     f.message
                 )?;
             }
             writeln!(out)?;
         }
-        let c = &report.summary;
-        if c.flagged > 0 {
-            writeln!(
-                out,
-                "{}: {} units, {} flagged: {} absolute ({} unsourced), {} vague, {} hedged, {} cited",
-                report.path, c.units, c.flagged, c.absolute, c.unsourced_absolute, c.vague, c.hedged, c.cited
-            )?;
-            writeln!(out)?;
+        if report.summary.flagged > 0 {
+            writeln!(out, "{}: {}\n", report.path, counts(&report.summary))?;
         }
         Ok(())
     }
 
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-        let t = &summary.totals;
+        let errors = if summary.errors > 0 {
+            format!("; {}", count(summary.errors, "error"))
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "{} files, {} units, {} flagged: {} absolute ({} unsourced), {} vague, {} hedged, {} cited{}",
-            summary.files,
-            t.units,
-            t.flagged,
-            t.absolute,
-            t.unsourced_absolute,
-            t.vague,
-            t.hedged,
-            t.cited,
-            if summary.errors > 0 { format!("; {} errors", summary.errors) } else { String::new() }
+            "{}, {}{errors}",
+            count(summary.files, "file"),
+            counts(&summary.totals)
         )
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.replace(['\n', '\r'], " ")
+}
+
+fn counts(c: &FileSummary) -> String {
+    format!(
+        "{}, {} flagged: {} absolute ({} unsourced), {} vague, {} hedged, {} cited",
+        count(c.units, "unit"),
+        c.flagged,
+        c.absolute,
+        c.unsourced_absolute,
+        c.vague,
+        c.hedged,
+        c.cited
+    )
+}
+
+/// "1 file", "2 files".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }

@@ -1,0 +1,125 @@
+//! The command line: exit codes, messages, and one bad file among good ones.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cli")
+}
+
+fn claimscan() -> Command {
+    let mut cmd = Command::new(get_cargo_bin("claimscan"));
+    cmd.current_dir(fixtures());
+    cmd
+}
+
+#[test]
+fn exit_0_when_nothing_is_flagged() {
+    assert_cmd_snapshot!(claimscan().args(["check", "clean.txt"]));
+}
+
+#[test]
+fn exit_1_when_something_is_flagged() {
+    assert_cmd_snapshot!(claimscan().args(["check", "flagged.txt"]));
+}
+
+#[test]
+fn check_is_the_default_command() {
+    let out = claimscan().arg("flagged.txt").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn exit_2_for_a_missing_file_and_the_others_still_run() {
+    assert_cmd_snapshot!(claimscan().args(["check", "no-such-file.txt", "flagged.txt"]));
+}
+
+#[test]
+fn not_utf8_is_an_error_and_the_good_file_still_gets_its_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = claimscan()
+        .args(["check", "--format", "json", "--output-dir"])
+        .arg(dir.path())
+        .args(["latin1.txt", "flagged.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("latin1.txt")
+            && stderr.contains("not UTF-8")
+            && stderr.contains("byte offset 18"),
+        "{stderr}"
+    );
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("flagged.txt.json")).unwrap())
+            .unwrap();
+    assert_eq!(report["sentences"][0]["labels"][0], "absolute");
+    assert!(!dir.path().join("latin1.txt.json").exists());
+}
+
+#[test]
+fn malformed_lexicon_names_file_line_and_column() {
+    assert_cmd_snapshot!(claimscan().args(["check", "--lexicon", "bad-lexicon", "clean.txt"]));
+}
+
+#[test]
+fn no_paths_is_a_usage_error() {
+    let out = claimscan().arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn explain_prints_doc_and_examples() {
+    assert_cmd_snapshot!(claimscan().args(["explain", "A103"]));
+}
+
+#[test]
+fn explain_knows_context_rules_by_name() {
+    let out = claimscan()
+        .args(["explain", "negated-absolute"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("A901 negated-absolute"));
+}
+
+#[test]
+fn explain_unknown_rule_is_an_error() {
+    let out = claimscan().args(["explain", "Z999"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown rule `Z999`"));
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    assert_cmd_snapshot!(claimscan().arg("rules"));
+}
+
+#[test]
+fn json_output_dir_mirrors_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let out = claimscan()
+        .args(["check", "--format", "json", "--output-dir"])
+        .arg(dir.path())
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 5, "{names:?}");
+    assert!(names.iter().all(|n| n.ends_with(".txt.json")), "{names:?}");
+    for n in &names {
+        let v: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.path().join(n)).unwrap()).unwrap();
+        assert_eq!(v["schema_version"], 1);
+        assert!(v["sentences"].as_array().unwrap().len() > 10);
+    }
+}

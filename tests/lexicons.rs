@@ -1,0 +1,125 @@
+//! Every rule's own examples: each `flags` example fires the rule, each
+//! `allows` example does not. Ids are unique and well formed; docs are not
+//! empty. Lexicon entries and context rules are checked alike.
+
+use std::collections::BTreeSet;
+
+use claimscan::classify::rules::RULES;
+use claimscan::{analyze_text, Settings};
+
+fn settings() -> Settings {
+    Settings::new(&[]).expect("built-in lexicons load")
+}
+
+/// The ids of the rules that shaped any unit of `text`: kept findings and
+/// the context rules that removed something.
+fn applied(settings: &Settings, text: &str) -> BTreeSet<String> {
+    let analysis = analyze_text(text, settings);
+    analysis
+        .verdicts
+        .iter()
+        .flat_map(|v| v.rules_applied().into_iter().map(str::to_string))
+        .collect()
+}
+
+/// Ids of the rules whose kept findings are in `text`.
+fn kept(settings: &Settings, text: &str) -> BTreeSet<String> {
+    let analysis = analyze_text(text, settings);
+    analysis
+        .verdicts
+        .iter()
+        .flat_map(|v| v.findings.iter().map(|f| f.rule.clone()))
+        .collect()
+}
+
+#[test]
+fn lexicon_examples_fire_and_allows_do_not() {
+    let s = settings();
+    let mut failures = Vec::new();
+    for e in s.entries() {
+        assert!(
+            !e.flags.is_empty(),
+            "{} ({}) has no `flags` example",
+            e.id,
+            e.origin
+        );
+        for ex in &e.flags {
+            if !kept(&s, ex).contains(&e.id) {
+                failures.push(format!("{} should flag: {ex}", e.id));
+            }
+        }
+        for ex in &e.allows {
+            if kept(&s, ex).contains(&e.id) {
+                failures.push(format!("{} should not flag: {ex}", e.id));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} example(s) wrong:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn context_rule_examples_apply_and_allows_do_not() {
+    let s = settings();
+    let mut failures = Vec::new();
+    for r in RULES {
+        assert!(!r.flags.is_empty(), "{} has no example", r.id);
+        for ex in r.flags {
+            if !applied(&s, ex).contains(r.id) {
+                failures.push(format!("{} should apply to: {ex}", r.id));
+            }
+        }
+        for ex in r.allows {
+            if applied(&s, ex).contains(r.id) {
+                failures.push(format!("{} should not apply to: {ex}", r.id));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} example(s) wrong:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn ids_and_names_are_unique_and_docs_present() {
+    let s = settings();
+    let mut ids = BTreeSet::new();
+    let mut names = BTreeSet::new();
+    for (id, name, doc, summary) in s
+        .entries()
+        .iter()
+        .map(|e| {
+            (
+                e.id.as_str(),
+                e.name.as_str(),
+                e.doc.as_str(),
+                e.summary.as_str(),
+            )
+        })
+        .chain(RULES.iter().map(|r| (r.id, r.name, r.doc, r.summary)))
+    {
+        assert!(ids.insert(id.to_string()), "duplicate id {id}");
+        assert!(names.insert(name.to_string()), "duplicate name {name}");
+        assert!(doc.contains("## "), "{id}: doc has no sections");
+        assert!(!summary.is_empty(), "{id}: empty summary");
+        let prefix = id.chars().next().unwrap();
+        assert!(
+            "ACHV".contains(prefix) && id.len() == 4,
+            "{id}: malformed id"
+        );
+    }
+}
+
+#[test]
+fn every_lexicon_label_has_entries() {
+    let s = settings();
+    let labels: BTreeSet<_> = s.entries().iter().map(|e| e.label).collect();
+    assert_eq!(labels.len(), 4);
+}
