@@ -2,6 +2,9 @@
 //! which rule `<ID>` must apply (its first line says how). Each fixture's
 //! units, labels and rule decisions are snapshotted.
 
+// A test fails by panicking; unwrap is how these tests say "this must work".
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::fmt::Write;
 
 use claimscan::{analyze_text, Settings};
