@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod lexicon;
 pub mod report;
 pub mod segment;
+pub mod severity;
 pub mod walk;
 
 use std::path::{Path, PathBuf};

@@ -129,6 +129,22 @@ fn settings(args: &LexiconArgs) -> anyhow::Result<Settings> {
     Ok(Settings::new(&args.dirs)?)
 }
 
+/// Runs the pipeline on one file. A panic is a bug, but it must not take the
+/// other files down with it: it becomes an error for this file.
+fn analyze_one(input: &walk::Input, settings: &Settings) -> Result<report::FileReport, String> {
+    let run = || {
+        claimscan::analyze_file(&input.path, settings)
+            .map(|a| report::file_report(&a, &input.relative, settings))
+            .map_err(|e| e.to_string())
+    };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|_| {
+        Err(format!(
+            "{}: internal error while analysing this file (a bug in claimscan; please report it with the file)",
+            input.path.display()
+        ))
+    })
+}
+
 /// Runs the pipeline over inputs in parallel; results come back in input
 /// order. Errors are printed as they are met and counted.
 fn analyze_all(
@@ -143,10 +159,7 @@ fn analyze_all(
     summary.errors += walk_errors.len();
     let results: Vec<_> = inputs
         .par_iter()
-        .map(|input| {
-            claimscan::analyze_file(&input.path, settings)
-                .map(|a| report::file_report(&a, &input.relative, settings))
-        })
+        .map(|input| analyze_one(input, settings))
         .collect();
     let mut reports = Vec::with_capacity(results.len());
     for r in results {

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::lexicon::Label;
+use crate::severity::{self, Severity};
 use crate::{Analysis, Settings};
 
 /// The version of the JSON report's shape. Bumped only with a migration note
@@ -45,6 +46,8 @@ pub struct SentenceReport {
     pub text: String,
     /// Sorted label names.
     pub labels: Vec<Label>,
+    /// The highest severity among the findings; `null` when unflagged.
+    pub severity: Option<Severity>,
     pub findings: Vec<FindingReport>,
 }
 
@@ -54,6 +57,7 @@ pub struct FindingReport {
     pub rule: String,
     pub name: String,
     pub label: Label,
+    pub severity: Severity,
     /// UTF-8 byte offsets into the file, end exclusive.
     pub start: usize,
     pub end: usize,
@@ -74,11 +78,16 @@ pub struct FileSummary {
     pub vague: usize,
     /// Units labelled absolute and not cited: the finding that matters most.
     pub unsourced_absolute: usize,
+    /// Units whose severity is a problem (warning or error).
+    pub problems: usize,
 }
 
 impl FileSummary {
-    fn add_unit(&mut self, labels: &[Label]) {
+    fn add_unit(&mut self, labels: &[Label], severity: Option<Severity>) {
         self.units += 1;
+        if severity.is_some_and(Severity::is_problem) {
+            self.problems += 1;
+        }
         if !labels.is_empty() {
             self.flagged += 1;
         }
@@ -103,6 +112,7 @@ impl FileSummary {
         self.hedged += o.hedged;
         self.vague += o.vague;
         self.unsourced_absolute += o.unsourced_absolute;
+        self.problems += o.problems;
     }
 }
 
@@ -162,10 +172,9 @@ pub fn file_report(analysis: &Analysis, relative: &Path, settings: &Settings) ->
     for (unit, verdict) in analysis.units.iter().zip(&analysis.verdicts) {
         let (line, column) = index.locate(unit.start);
         let labels: Vec<Label> = verdict.labels.iter().copied().collect();
-        summary.add_unit(&labels);
         let block = &doc.blocks[unit.block];
         let text = unit.text(doc);
-        let findings = verdict
+        let findings: Vec<FindingReport> = verdict
             .findings
             .iter()
             .map(|f| {
@@ -174,6 +183,7 @@ pub fn file_report(analysis: &Analysis, relative: &Path, settings: &Settings) ->
                     rule: f.rule.clone(),
                     name,
                     label: f.label,
+                    severity: severity::default_for(f.label, &labels),
                     start: block.to_source(unit.text_start + f.start, false),
                     end: block.to_source(unit.text_start + f.end, true),
                     matched: text.get(f.start..f.end).unwrap_or("").to_string(),
@@ -181,6 +191,8 @@ pub fn file_report(analysis: &Analysis, relative: &Path, settings: &Settings) ->
                 }
             })
             .collect();
+        let severity = findings.iter().map(|f| f.severity).max();
+        summary.add_unit(&labels, severity);
         sentences.push(SentenceReport {
             start: unit.start,
             end: unit.end,
@@ -188,6 +200,7 @@ pub fn file_report(analysis: &Analysis, relative: &Path, settings: &Settings) ->
             column,
             text: text.to_string(),
             labels,
+            severity,
             findings,
         });
     }
