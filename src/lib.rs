@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod report;
 pub mod segment;
 pub mod severity;
+pub mod stream;
 pub mod walk;
 
 use std::path::{Path, PathBuf};

@@ -44,6 +44,15 @@ enum Command {
         #[command(flatten)]
         lexicons: LexiconArgs,
     },
+    /// Read JSON Lines documents ({"id", "text"}) from stdin and write one JSON
+    /// line per document ({"id", "sentences", "summary"}) to stdout, in order.
+    Stream {
+        /// Number of threads (default: all cores).
+        #[arg(short = 'j', long)]
+        threads: Option<usize>,
+        #[command(flatten)]
+        lexicons: LexiconArgs,
+    },
     /// Score the pipeline against a gold file (the guide's overlap rule).
     Eval {
         /// Gold JSONL file: {"article", "start", "end", "labels"} per line.
@@ -115,6 +124,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => check(cli.check),
         Some(Command::Explain { rule, lexicons }) => explain(&rule, &settings(&lexicons)?),
         Some(Command::Rules { lexicons }) => rules(&settings(&lexicons)?),
+        Some(Command::Stream { threads, lexicons }) => {
+            set_threads(threads)?;
+            let settings = settings(&lexicons)?;
+            let stdin = io::stdin();
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            let stats = claimscan::stream::run(stdin.lock(), &mut out, &settings)?;
+            if stats.errors > 0 {
+                eprintln!(
+                    "claimscan: {} of {} lines could not be read; see their \"error\" records",
+                    stats.errors,
+                    stats.errors + stats.documents
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Eval {
             gold,
             paths,
@@ -180,12 +205,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             "no paths given; usage: claimscan check PATH... (try `claimscan check corpus/`)"
         );
     }
-    if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global()
-            .context("cannot set up threads")?;
-    }
+    set_threads(args.threads)?;
     let settings = settings(&args.lexicons)?;
     let format = args.format.unwrap_or(Format::Terminal);
     if args.output_dir.is_some() && format != Format::Json {
@@ -211,6 +231,17 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Caps rayon's thread pool.
+fn set_threads(threads: Option<usize>) -> anyhow::Result<()> {
+    if let Some(n) = threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("cannot set up threads")?;
+    }
+    Ok(())
 }
 
 fn explain(key: &str, settings: &Settings) -> anyhow::Result<ExitCode> {
