@@ -87,9 +87,13 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "terminal")]
     format: Option<Format>,
-    /// Write one report file per article into this folder (json).
+    /// Write one report file per article into this folder (json, html).
     #[arg(long, value_name = "DIR")]
     output_dir: Option<PathBuf>,
+    /// When to colour the terminal and concise views (auto: only on a
+    /// terminal, and not when NO_COLOR is set).
+    #[arg(long, value_name = "WHEN", default_value = "auto")]
+    color: clap::ColorChoice,
     /// Number of threads (default: all cores).
     #[arg(short = 'j', long)]
     threads: Option<usize>,
@@ -208,12 +212,19 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     set_threads(args.threads)?;
     let settings = settings(&args.lexicons)?;
     let format = args.format.unwrap_or(Format::Terminal);
-    if args.output_dir.is_some() && format != Format::Json {
-        anyhow::bail!("--output-dir needs --format json");
+    match (format, &args.output_dir) {
+        (Format::Json | Format::Html, Some(_)) | (Format::Json, None) => {}
+        (Format::Html, None) => {
+            anyhow::bail!(
+                "--format html needs --output-dir DIR (one page per article, and DIR/index.html)"
+            )
+        }
+        (_, Some(_)) => anyhow::bail!("--output-dir needs --format json or --format html"),
+        (_, None) => {}
     }
     let mut summary = Summary::default();
     let reports = analyze_all(&args.paths, &settings, &mut summary);
-    let mut reporter = format.reporter(args.output_dir.clone());
+    let mut reporter = format.reporter(args.output_dir.clone(), color_enabled(args.color));
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     for r in &reports {
@@ -231,6 +242,18 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Whether stdout gets colour: `--color`, then `NO_COLOR`/`CLICOLOR_FORCE`,
+/// then whether stdout is a terminal (anstream's rules).
+fn color_enabled(when: clap::ColorChoice) -> bool {
+    let choice = match when {
+        clap::ColorChoice::Always => anstream::ColorChoice::Always,
+        clap::ColorChoice::Never => anstream::ColorChoice::Never,
+        clap::ColorChoice::Auto => anstream::ColorChoice::Auto,
+    };
+    choice.write_global();
+    anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
 }
 
 /// Caps rayon's thread pool.

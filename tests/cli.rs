@@ -126,3 +126,98 @@ fn json_output_dir_mirrors_the_folder() {
         assert!(v["sentences"].as_array().unwrap().len() > 10);
     }
 }
+
+#[test]
+fn terminal_view_underlines_trigger_words() {
+    assert_cmd_snapshot!(claimscan().args(["check", "editor.txt"]));
+}
+
+#[test]
+fn concise_is_one_line_per_finding() {
+    assert_cmd_snapshot!(claimscan().args(["check", "--format", "concise", "editor.txt"]));
+}
+
+fn has_escapes(cmd: &mut Command) -> bool {
+    let out = cmd.output().unwrap();
+    out.stdout.contains(&0x1b)
+}
+
+#[test]
+fn colour_follows_the_flag_then_no_color_then_the_terminal() {
+    // Piped (as here), auto means no colour.
+    assert!(!has_escapes(claimscan().args(["check", "flagged.txt"])));
+    assert!(!has_escapes(claimscan().args([
+        "check",
+        "--color",
+        "never",
+        "flagged.txt"
+    ])));
+    // The flag wins over NO_COLOR.
+    assert!(has_escapes(claimscan().env("NO_COLOR", "1").args([
+        "check",
+        "--color",
+        "always",
+        "flagged.txt"
+    ])));
+    assert!(has_escapes(
+        claimscan()
+            .env("CLICOLOR_FORCE", "1")
+            .args(["check", "flagged.txt"])
+    ));
+    assert!(!has_escapes(
+        claimscan()
+            .env("CLICOLOR_FORCE", "1")
+            .env("NO_COLOR", "1")
+            .args(["check", "flagged.txt"])
+    ));
+    assert!(has_escapes(claimscan().args([
+        "check",
+        "--format",
+        "concise",
+        "--color",
+        "always",
+        "flagged.txt"
+    ])));
+}
+
+#[test]
+fn html_needs_an_output_dir() {
+    let out = claimscan()
+        .args(["check", "--format", "html", "flagged.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--output-dir"));
+}
+
+#[test]
+fn html_output_dir_has_a_page_per_article_and_an_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let out = claimscan()
+        .args(["check", "--format", "html", "--output-dir"])
+        .arg(dir.path())
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 6, "{names:?}");
+    assert_eq!(names[5], "index.html");
+    let index = std::fs::read_to_string(dir.path().join("index.html")).unwrap();
+    for n in &names[..5] {
+        assert!(n.ends_with(".txt.html"), "{n}");
+        assert!(index.contains(&format!("href=\"{n}\"")), "{n} not linked");
+        let page = std::fs::read_to_string(dir.path().join(n)).unwrap();
+        assert!(page.contains("<mark class=\"flag\""), "{n}");
+        // Self-contained: nothing to fetch (article text is escaped, so
+        // these can only come from the page's own markup and CSS).
+        for needle in [" src=", "<link", "url(", "@import"] {
+            assert!(!page.contains(needle), "{n} has {needle}");
+        }
+    }
+}

@@ -4,6 +4,8 @@
 //! Line and column numbers are computed here, and only here. A [`Reporter`]
 //! sees `FileReport`s and a run [`Summary`]; it never sees the matcher.
 
+pub mod concise;
+pub mod html;
 pub mod json;
 pub mod terminal;
 
@@ -12,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::ingest::Block;
 use crate::lexicon::Label;
 use crate::severity::{self, Severity};
 use crate::{Analysis, Settings};
@@ -32,6 +35,20 @@ pub struct FileReport {
     /// Every unit, in document order, flagged or not.
     pub sentences: Vec<SentenceReport>,
     pub summary: FileSummary,
+    /// The article's text and blocks, for the views that show it (terminal
+    /// snippets, HTML pages). Not part of the JSON report.
+    #[serde(skip)]
+    pub article: ArticleText,
+}
+
+/// What an article looks like: its source (for `line:column` and snippets)
+/// and its blocks (paragraphs and headings, as a reader sees them).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleText {
+    /// The whole file as decoded; report offsets index into it.
+    pub source: String,
+    /// The blocks in document order, each mapped back to `source`.
+    pub blocks: Vec<Block>,
 }
 
 /// One unit.
@@ -210,6 +227,10 @@ pub fn file_report(analysis: &Analysis, relative: &Path, settings: &Settings) ->
         relative: relative.to_path_buf(),
         sentences,
         summary,
+        article: ArticleText {
+            source: doc.source.clone(),
+            blocks: doc.blocks.clone(),
+        },
     }
 }
 
@@ -240,14 +261,25 @@ pub enum Format {
     /// JSON: one report per article (an array on stdout, or one file per
     /// article with --output-dir).
     Json,
+    /// One line per finding, `path:line:column: severity label rule: message`,
+    /// for grep and editors' quickfix lists.
+    Concise,
+    /// One self-contained HTML page per article and an index.html (needs
+    /// --output-dir).
+    Html,
 }
 
 impl Format {
-    /// The reporter for this format.
-    pub fn reporter(self, output_dir: Option<PathBuf>) -> Box<dyn Reporter> {
+    /// The reporter for this format. `color` says whether the terminal
+    /// formats may style their output.
+    pub fn reporter(self, output_dir: Option<PathBuf>, color: bool) -> Box<dyn Reporter> {
         match self {
-            Format::Terminal => Box::new(terminal::TerminalReporter),
+            Format::Terminal => Box::new(terminal::TerminalReporter::new(color)),
             Format::Json => Box::new(json::JsonReporter::new(output_dir)),
+            Format::Concise => Box::new(concise::ConciseReporter::new(color)),
+            Format::Html => Box::new(html::HtmlReporter::new(
+                output_dir.unwrap_or_else(|| PathBuf::from(".")),
+            )),
         }
     }
 }
