@@ -273,7 +273,7 @@ fn html_report_renders_in_chromium() {
     let shot = work.join("page.png");
     headless(
         &browser,
-        &format!("{}#flag-2", url(&page_path)),
+        &format!("{}#open=2", url(&page_path)),
         &[
             "--window-size=1280,900",
             &format!("--screenshot={}", shot.display()),

@@ -1,6 +1,7 @@
 // claimscan report page: label filters (kept in the URL as #hide=a,b so a
 // filtered view can be shared), flag-to-flag keyboard navigation, tap to
-// open a highlight's details, and #flag-N to link to one flag, open. Reads attributes only; never writes HTML.
+// open a highlight's details, and #open=N to link to flag N, opened.
+// Reads attributes only; never writes HTML.
 (function () {
   "use strict";
   var ORDER = ["absolute", "vague", "hedged", "cited"];
@@ -53,8 +54,8 @@
     });
   });
   function openFromUrl() {
-    var m = /(?:^#|&)(flag-[0-9]+)/.exec(location.hash);
-    var f = m && document.getElementById(m[1]);
+    var m = /(?:^#|&)open=([0-9]+)/.exec(location.hash);
+    var f = m && document.getElementById("flag-" + m[1]);
     if (!f || flags.indexOf(f) < 0 || f.classList.contains("off")) return;
     f.classList.add("open", "current");
     last = f;
