@@ -34,8 +34,23 @@ impl Reporter for TerminalReporter {
             }
             writeln!(out)?;
         }
+        for n in &report.notices {
+            writeln!(
+                out,
+                "{}:{}:{}: {} {} [{}]: {}",
+                report.path, n.line, n.column, n.rule, n.name, n.severity, n.message
+            )?;
+            writeln!(out, "  | {}\n", one_line(&n.text))?;
+        }
         if report.summary.flagged > 0 {
             writeln!(out, "{}: {}\n", report.path, counts(&report.summary))?;
+        }
+        if report.suppressed + report.baselined > 0 {
+            writeln!(
+                out,
+                "{}: {} suppressed by comments, {} in the baseline\n",
+                report.path, report.suppressed, report.baselined
+            )?;
         }
         Ok(())
     }
