@@ -127,6 +127,10 @@ struct PolicyArgs {
     /// (added to the config file's `exclude`). Repeatable.
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
+    /// Apply `exclude` to files named on the command line too (as
+    /// pre-commit names each staged file).
+    #[arg(long)]
+    force_exclude: bool,
 }
 
 #[derive(Args, Default)]
@@ -359,9 +363,12 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         Some(path) => Some(Baseline::read(path)?),
         None => None,
     };
+    let mut filter =
+        walk::FileFilter::new(&policy.base, policy.include.as_deref(), &policy.exclude)
+            .map_err(|e| anyhow::anyhow!(e))?;
+    filter.force_exclude = args.policy.force_exclude;
     let run = CheckRun {
-        filter: walk::FileFilter::new(&policy.base, policy.include.as_deref(), &policy.exclude)
-            .map_err(|e| anyhow::anyhow!(e))?,
+        filter,
         check: true,
         baseline: baseline.as_ref(),
     };

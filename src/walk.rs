@@ -16,6 +16,9 @@ pub struct FileFilter {
     cwd: PathBuf,
     include: Option<Gitignore>,
     exclude: Option<Gitignore>,
+    /// Apply `exclude` to files named on the command line too (for
+    /// pre-commit, which names every staged file).
+    pub force_exclude: bool,
 }
 
 impl FileFilter {
@@ -45,6 +48,7 @@ impl FileFilter {
             },
             base,
             cwd,
+            force_exclude: false,
         })
     }
 
@@ -142,6 +146,7 @@ pub fn inputs_filtered(paths: &[PathBuf], filter: &FileFilter) -> (Vec<Input>, V
                 message: e.to_string(),
             }),
             Ok(m) if m.is_dir() => walk_dir(root, filter, &mut found, &mut errors),
+            Ok(_) if filter.force_exclude && filter.excluded(root, false) => {}
             Ok(_) => found.push(Input {
                 path: root.clone(),
                 relative: root.file_name().map_or_else(|| root.clone(), PathBuf::from),

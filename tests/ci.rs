@@ -286,9 +286,16 @@ fn include_and_exclude_pick_the_files_of_a_folder() {
     assert_eq!(paths, ["docs/a.md", "docs/b.mdx"]);
     let (_, reports) = check_json(dir.path(), &["--exclude", "b.*", "docs"]);
     assert_eq!(reports.len(), 1);
-    // A file named directly is always read.
-    let (_, reports) = check_json(dir.path(), &["docs/drafts/d.md"]);
+    // A file named directly is read, unless --force-exclude (pre-commit).
+    let (_, reports) = check_json(dir.path(), &["docs/drafts/d.md", "docs/a.md"]);
+    assert_eq!(reports.len(), 2);
+    let (code, reports) = check_json(
+        dir.path(),
+        &["--force-exclude", "docs/drafts/d.md", "docs/a.md"],
+    );
+    assert_eq!(code, Some(1));
     assert_eq!(reports.len(), 1);
+    assert_eq!(reports[0]["path"], "docs/a.md");
 }
 
 #[test]
