@@ -66,3 +66,22 @@ pub enum GoldError {
         message: String,
     },
 }
+
+/// A config file or a command-line option is malformed. A file error is
+/// printed as `path:line:column: message`, like a lexicon error.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}:{line}:{column}: {message}")]
+    At {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{flag}: {message}")]
+    Flag { flag: &'static str, message: String },
+    #[error("{path}: cannot read the config file: {message}")]
+    Io { path: PathBuf, message: String },
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
+}

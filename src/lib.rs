@@ -7,7 +7,10 @@
 //! [`attribute`] (verdicts that need the paragraph) → [`report`].
 
 pub mod attribute;
+pub mod baseline;
+pub mod check;
 pub mod classify;
+pub mod config;
 pub mod error;
 pub mod eval;
 pub mod ingest;
@@ -16,14 +19,16 @@ pub mod report;
 pub mod segment;
 pub mod severity;
 pub mod stream;
+pub mod suppress;
 pub mod walk;
 
 use std::path::{Path, PathBuf};
 
 use classify::Verdict;
-use error::{IngestError, LexiconError};
+use config::{Config, Policy};
+use error::{ConfigError, IngestError, LexiconError};
 use ingest::Document;
-use lexicon::{Entry, Lexicon, Matcher};
+use lexicon::{Entry, Label, Lexicon, Matcher};
 use segment::Unit;
 
 /// Resolved settings: the lexicons and the matcher built from them, once,
@@ -33,6 +38,10 @@ pub struct Settings {
     /// Entries in id order; hits index into this list.
     entries: Vec<Entry>,
     matcher: Matcher,
+    /// The resolved configuration (rules on or off, severities, fail-on).
+    policy: Policy,
+    /// Per entry (same order as `entries`): whether its hits count.
+    enabled: Vec<bool>,
 }
 
 impl Settings {
@@ -60,9 +69,122 @@ impl Settings {
                 });
             }
         }
+        if let Some(e) = entries
+            .iter()
+            .find(|e| suppress::find(&e.id).is_some() || suppress::find(&e.name).is_some())
+        {
+            return Err(LexiconError {
+                path: e.origin.clone(),
+                line: 1,
+                column: 1,
+                message: format!(
+                    "name `{}` is taken by a suppression rule; pick another",
+                    e.name
+                ),
+            });
+        }
         let refs: Vec<&Entry> = entries.iter().collect();
         let matcher = Matcher::new(&refs)?;
-        Ok(Settings { entries, matcher })
+        let enabled = vec![true; entries.len()];
+        Ok(Settings {
+            entries,
+            matcher,
+            policy: Policy::default(),
+            enabled,
+        })
+    }
+
+    /// Settings from a configuration: its lexicon folders, then its policy
+    /// resolved against the rules they define.
+    pub fn from_config(config: &Config) -> Result<Settings, ConfigError> {
+        let mut settings = Settings::new(&config.lexicon_dirs())?;
+        let fixed: Vec<config::FixedRule> = classify::rules::RULES
+            .iter()
+            .map(|r| config::FixedRule {
+                id: r.id,
+                name: r.name,
+            })
+            .collect();
+        settings.policy = Policy::resolve(config, &settings.rule_keys(), &fixed)?;
+        settings.enabled = settings
+            .entries
+            .iter()
+            .map(|e| settings.policy.enabled(&e.id))
+            .collect();
+        Ok(settings)
+    }
+
+    /// The resolved configuration.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Every rule that gives findings: lexicon entries, then suppression
+    /// rules.
+    pub fn rule_keys(&self) -> Vec<config::RuleKey> {
+        let mut keys: Vec<config::RuleKey> = self
+            .entries
+            .iter()
+            .map(|e| config::RuleKey {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                label: Some(e.label),
+            })
+            .collect();
+        keys.extend(suppress::NOTICE_RULES.iter().map(|r| config::RuleKey {
+            id: r.id.to_string(),
+            name: r.name.to_string(),
+            label: None,
+        }));
+        keys
+    }
+
+    /// The rule ids a key (id, name or label) stands for, or why it names none.
+    pub fn rule_ids(&self, key: &str) -> Result<Vec<String>, String> {
+        let fixed: Vec<config::FixedRule> = classify::rules::RULES
+            .iter()
+            .map(|r| config::FixedRule {
+                id: r.id,
+                name: r.name,
+            })
+            .collect();
+        config::resolve_key(key, &self.rule_keys(), &fixed)
+    }
+
+    /// The severity of a finding of rule `rule` with label `label` in a unit
+    /// labelled `unit_labels`: the rule's configured severity, else its
+    /// label's (`cited-absolute` for an absolute claim in a cited unit),
+    /// else the built-in one.
+    pub fn severity_of(
+        &self,
+        rule: &str,
+        label: Label,
+        unit_labels: &[Label],
+    ) -> severity::Severity {
+        if let Some(s) = self.policy.rule_severity.get(rule) {
+            return *s;
+        }
+        if label == Label::Absolute && unit_labels.contains(&Label::Cited) {
+            if let Some(s) = self.policy.cited_absolute {
+                return s;
+            }
+        } else if let Some(s) = self.policy.label_severity.get(&label) {
+            return *s;
+        }
+        severity::default_for(label, unit_labels)
+    }
+
+    /// The severity of a suppression notice.
+    pub fn notice_severity(&self, rule: &str) -> severity::Severity {
+        self.policy
+            .rule_severity
+            .get(rule)
+            .copied()
+            .unwrap_or(if rule == suppress::UNUSED {
+                severity::Severity::Note
+            } else {
+                severity::Severity::Warning
+            })
     }
 
     /// The lexicon entries, in id order.
@@ -95,7 +217,10 @@ pub fn analyze(doc: Document, settings: &Settings) -> Analysis {
         .iter()
         .map(|u| {
             let text = u.text(&doc);
-            let hits = settings.matcher.scan(text);
+            let mut hits = settings.matcher.scan(text);
+            // Rules the configuration turns off never reach the classifier,
+            // so the labels are what the enabled rules alone give.
+            hits.retain(|h| settings.enabled.get(h.entry).copied().unwrap_or(true));
             classify::classify_unit(text, &hits, &entries, is_heading(&doc, u))
         })
         .collect();

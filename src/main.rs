@@ -1,7 +1,8 @@
 //! The command line: clap → the library → exit code.
 //!
-//! Exit codes: 0 nothing flagged, 1 something flagged, 2 an error (a file
-//! that could not be read, a bad lexicon, a bad argument).
+//! Exit codes: 0 nothing at or above `fail-on` (default warning), 1 a
+//! finding at or above it, 2 an error (a file that could not be read, a bad
+//! lexicon or config file, a bad argument).
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -11,8 +12,10 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use rayon::prelude::*;
 
+use claimscan::baseline::Baseline;
+use claimscan::config::{self, Config, Overrides};
 use claimscan::report::{self, Format, Summary};
-use claimscan::{classify, eval, walk, Settings};
+use claimscan::{classify, eval, suppress, walk, Settings};
 
 #[derive(Parser)]
 #[command(
@@ -38,12 +41,29 @@ enum Command {
         rule: String,
         #[command(flatten)]
         lexicons: LexiconArgs,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
     /// List every rule: id, label, name and summary.
     Rules {
         #[command(flatten)]
         lexicons: LexiconArgs,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
+    /// Print the merged configuration (defaults < claimscan.toml < flags) as
+    /// a config file.
+    Config {
+        #[command(flatten)]
+        lexicons: LexiconArgs,
+        #[command(flatten)]
+        config: ConfigArgs,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
+    /// Write a commented starter claimscan.toml in the current folder
+    /// (never overwrites one).
+    Init,
     /// Read JSON Lines documents ({"id", "text"}) from stdin and write one JSON
     /// line per document ({"id", "sentences", "summary"}) to stdout, in order.
     Stream {
@@ -81,6 +101,39 @@ struct LexiconArgs {
 }
 
 #[derive(Args, Default)]
+struct ConfigArgs {
+    /// Use this config file instead of the nearest claimscan.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Use no config file: built-in defaults and flags only.
+    #[arg(long)]
+    isolated: bool,
+}
+
+#[derive(Args, Default)]
+struct PolicyArgs {
+    /// Report only these rules (ids, names or labels; comma-separated;
+    /// replaces the config file's `select`).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    select: Option<Vec<String>>,
+    /// Never report these rules (added to the config file's `ignore`).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    ignore: Vec<String>,
+    /// The lowest severity that makes the exit code 1: error, warning
+    /// (default), note, info or never.
+    #[arg(long, value_name = "LEVEL")]
+    fail_on: Option<String>,
+    /// Skip files and folders matching this glob when walking a folder
+    /// (added to the config file's `exclude`). Repeatable.
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Apply `exclude` to files named on the command line too (as
+    /// pre-commit names each staged file).
+    #[arg(long)]
+    force_exclude: bool,
+}
+
+#[derive(Args, Default)]
 struct CheckArgs {
     /// Files or folders (folders are walked for .txt, .md, .markdown, .html, .htm).
     paths: Vec<PathBuf>,
@@ -99,6 +152,16 @@ struct CheckArgs {
     threads: Option<usize>,
     #[command(flatten)]
     lexicons: LexiconArgs,
+    #[command(flatten)]
+    config: ConfigArgs,
+    #[command(flatten)]
+    policy: PolicyArgs,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record every current finding in this baseline file, then exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -126,8 +189,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Check(args)) => check(args),
         None => check(cli.check),
-        Some(Command::Explain { rule, lexicons }) => explain(&rule, &settings(&lexicons)?),
-        Some(Command::Rules { lexicons }) => rules(&settings(&lexicons)?),
+        Some(Command::Explain {
+            rule,
+            lexicons,
+            config,
+        }) => explain(
+            &rule,
+            &configured(&lexicons, &config, &PolicyArgs::default())?,
+        ),
+        Some(Command::Rules { lexicons, config }) => {
+            rules(&configured(&lexicons, &config, &PolicyArgs::default())?)
+        }
+        Some(Command::Config {
+            lexicons,
+            config,
+            policy,
+        }) => {
+            let settings = configured(&lexicons, &config, &policy)?;
+            print!("{}", settings.policy().to_toml());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Init) => init(),
         Some(Command::Stream { threads, lexicons }) => {
             set_threads(threads)?;
             let settings = settings(&lexicons)?;
@@ -158,13 +240,77 @@ fn settings(args: &LexiconArgs) -> anyhow::Result<Settings> {
     Ok(Settings::new(&args.dirs)?)
 }
 
+/// Settings from the config file (found, named or none) and the flags.
+fn configured(
+    lexicons: &LexiconArgs,
+    config: &ConfigArgs,
+    policy: &PolicyArgs,
+) -> anyhow::Result<Settings> {
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    let overrides = Overrides {
+        config: config.config.clone(),
+        isolated: config.isolated,
+        select: policy.select.clone(),
+        ignore: policy.ignore.clone(),
+        fail_on: policy.fail_on.clone(),
+        exclude: policy.exclude.clone(),
+        lexicons: lexicons.dirs.clone(),
+    };
+    let config = Config::load(overrides, &cwd)?;
+    Ok(Settings::from_config(&config)?)
+}
+
+/// Writes a starter config file; refuses to overwrite one.
+fn init() -> anyhow::Result<ExitCode> {
+    let path = PathBuf::from(config::FILE_NAME);
+    let mut file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => anyhow::bail!(
+            "{} already exists; edit it, or delete it first to start again",
+            path.display()
+        ),
+        Err(e) => return Err(e).with_context(|| format!("cannot create {}", path.display())),
+    };
+    file.write_all(config::STARTER.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    eprintln!(
+        "claimscan: wrote {}; `claimscan config` shows the merged result",
+        path.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `check` adds to plain analysis: which files to read, suppression
+/// comments, and the baseline.
+#[derive(Default)]
+struct CheckRun<'a> {
+    filter: walk::FileFilter,
+    /// Apply suppression comments and the baseline (false for `eval`, which
+    /// measures the labeller itself).
+    check: bool,
+    baseline: Option<&'a Baseline>,
+}
+
 /// Runs the pipeline on one file. A panic is a bug, but it must not take the
 /// other files down with it: it becomes an error for this file.
-fn analyze_one(input: &walk::Input, settings: &Settings) -> Result<report::FileReport, String> {
+fn analyze_one(
+    input: &walk::Input,
+    settings: &Settings,
+    run: &CheckRun<'_>,
+) -> Result<report::FileReport, String> {
     let run = || {
-        claimscan::analyze_file(&input.path, settings)
-            .map(|a| report::file_report(&a, &input.relative, settings))
-            .map_err(|e| e.to_string())
+        if run.check {
+            claimscan::check::check_file(&input.path, &input.relative, settings, run.baseline)
+                .map_err(|e| e.to_string())
+        } else {
+            claimscan::analyze_file(&input.path, settings)
+                .map(|a| report::file_report(&a, &input.relative, settings))
+                .map_err(|e| e.to_string())
+        }
     };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|_| {
         Err(format!(
@@ -180,15 +326,16 @@ fn analyze_all(
     paths: &[PathBuf],
     settings: &Settings,
     summary: &mut Summary,
+    run: &CheckRun<'_>,
 ) -> Vec<report::FileReport> {
-    let (inputs, walk_errors) = walk::inputs(paths);
+    let (inputs, walk_errors) = walk::inputs_filtered(paths, &run.filter);
     for e in &walk_errors {
         eprintln!("claimscan: error: {}: {}", e.path.display(), e.message);
     }
     summary.errors += walk_errors.len();
     let results: Vec<_> = inputs
         .par_iter()
-        .map(|input| analyze_one(input, settings))
+        .map(|input| analyze_one(input, settings, run))
         .collect();
     let mut reports = Vec::with_capacity(results.len());
     for r in results {
@@ -210,7 +357,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         );
     }
     set_threads(args.threads)?;
-    let settings = settings(&args.lexicons)?;
+    let settings = configured(&args.lexicons, &args.config, &args.policy)?;
     let format = args.format.unwrap_or(Format::Terminal);
     match (format, &args.output_dir) {
         (Format::Json | Format::Html, Some(_)) | (Format::Json, None) => {}
@@ -222,9 +369,44 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         (_, Some(_)) => anyhow::bail!("--output-dir needs --format json or --format html"),
         (_, None) => {}
     }
+    let policy = settings.policy();
+    let baseline = match &args.baseline {
+        Some(path) => Some(Baseline::read(path)?),
+        None => None,
+    };
+    let mut filter =
+        walk::FileFilter::new(&policy.base, policy.include.as_deref(), &policy.exclude)
+            .map_err(|e| anyhow::anyhow!(e))?;
+    filter.force_exclude = args.policy.force_exclude;
+    let run = CheckRun {
+        filter,
+        check: true,
+        baseline: baseline.as_ref(),
+    };
     let mut summary = Summary::default();
-    let reports = analyze_all(&args.paths, &settings, &mut summary);
-    let mut reporter = format.reporter(args.output_dir.clone(), color_enabled(args.color));
+    let reports = analyze_all(&args.paths, &settings, &mut summary, &run);
+    if let Some(path) = &args.write_baseline {
+        let b = Baseline::from_reports(&reports);
+        b.write(path)
+            .with_context(|| format!("cannot write the baseline {}", path.display()))?;
+        let n: usize = b.findings.iter().map(|e| e.count).sum();
+        eprintln!(
+            "claimscan: recorded {n} findings in {}; check with --baseline {} to see only new ones",
+            path.display(),
+            path.display()
+        );
+        return Ok(if summary.errors > 0 {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    let mut reporter = format.reporter_with(report::ReportOptions {
+        output_dir: args.output_dir.clone(),
+        rules: settings.rule_docs(),
+        fail_on: policy.fail_on,
+        color: color_enabled(args.color),
+    });
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     for r in &reports {
@@ -237,7 +419,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     out.flush()?;
     Ok(if summary.errors > 0 {
         ExitCode::from(2)
-    } else if summary.totals.flagged > 0 {
+    } else if claimscan::check::fails(&reports, policy.fail_on) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -277,6 +459,15 @@ fn explain(key: &str, settings: &Settings) -> anyhow::Result<ExitCode> {
         )?;
         print_examples(&mut out, &e.flags, &e.allows)?;
         writeln!(out, "Defined in {}", e.origin)?;
+    } else if let Some(r) = suppress::find(key) {
+        writeln!(
+            out,
+            "{} {} (suppression comments)\n\n{}\n\n{}\n",
+            r.id, r.name, r.summary, r.doc
+        )?;
+        let flags: Vec<String> = r.flags.iter().map(|s| s.to_string()).collect();
+        let allows: Vec<String> = r.allows.iter().map(|s| s.to_string()).collect();
+        print_examples(&mut out, &flags, &allows)?;
     } else if let Some(r) = classify::rules::find(key) {
         writeln!(
             out,
@@ -327,6 +518,11 @@ fn rules(settings: &Settings) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|r| (r.id, r.label.as_str(), r.name, r.summary)),
     );
+    rows.extend(
+        suppress::NOTICE_RULES
+            .iter()
+            .map(|r| (r.id, "notice", r.name, r.summary)),
+    );
     rows.sort();
     for (id, label, name, summary) in rows {
         writeln!(out, "{id}  {label:<8}  {name:<28}  {summary}")?;
@@ -343,7 +539,7 @@ fn run_eval(
 ) -> anyhow::Result<ExitCode> {
     let gold_units = eval::read_gold(gold)?;
     let mut summary = Summary::default();
-    let reports = analyze_all(paths, settings, &mut summary);
+    let reports = analyze_all(paths, settings, &mut summary, &CheckRun::default());
     let scores = eval::score(&gold_units, &reports);
     let mut out = io::stdout().lock();
     if json {

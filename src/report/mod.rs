@@ -5,8 +5,12 @@
 //! sees `FileReport`s and a run [`Summary`]; it never sees the matcher.
 
 pub mod concise;
+pub mod github;
+pub mod gitlab;
 pub mod html;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 pub mod terminal;
 
 use std::io::{self, Write};
@@ -16,7 +20,7 @@ use serde::Serialize;
 
 use crate::ingest::Block;
 use crate::lexicon::Label;
-use crate::severity::{self, Severity};
+use crate::severity::Severity;
 use crate::{Analysis, Settings};
 
 /// The version of the JSON report's shape. Bumped only with a migration note
@@ -39,6 +43,42 @@ pub struct FileReport {
     /// snippets, HTML pages). Not part of the JSON report.
     #[serde(skip)]
     pub article: ArticleText,
+    /// Findings about the article's suppression comments (unused, unknown
+    /// rule, malformed), in source order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<NoticeReport>,
+    /// Findings silenced by suppression comments.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub suppressed: usize,
+    /// Findings left out because the baseline file lists them.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub baselined: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// A finding about a suppression comment rather than a claim.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct NoticeReport {
+    pub rule: String,
+    pub name: String,
+    pub severity: Severity,
+    /// UTF-8 byte offsets into the file, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line and character column of `start`.
+    pub line: usize,
+    pub column: usize,
+    /// 1-based line and character column just past the end.
+    #[serde(skip)]
+    pub end_line: usize,
+    #[serde(skip)]
+    pub end_column: usize,
+    /// The comment or line as written.
+    pub text: String,
+    pub message: String,
 }
 
 /// What an article looks like: its source (for `line:column` and snippets)
@@ -82,6 +122,16 @@ pub struct FindingReport {
     pub matched: String,
     /// The rule's one-line summary: why this was flagged.
     pub message: String,
+    /// 1-based line and character column of `start`, and of the character
+    /// just past the end (for SARIF and annotations; not in the JSON).
+    #[serde(skip)]
+    pub line: usize,
+    #[serde(skip)]
+    pub column: usize,
+    #[serde(skip)]
+    pub end_line: usize,
+    #[serde(skip)]
+    pub end_column: usize,
 }
 
 /// Counts for one article.
@@ -196,15 +246,23 @@ pub fn file_report(analysis: &Analysis, relative: &Path, settings: &Settings) ->
             .iter()
             .map(|f| {
                 let (name, message) = rule_text(settings, &f.rule);
+                let start = block.to_source(unit.text_start + f.start, false);
+                let end = block.to_source(unit.text_start + f.end, true);
+                let (line, column) = index.locate(start);
+                let (end_line, end_column) = index.locate(end);
                 FindingReport {
                     rule: f.rule.clone(),
                     name,
                     label: f.label,
-                    severity: severity::default_for(f.label, &labels),
-                    start: block.to_source(unit.text_start + f.start, false),
-                    end: block.to_source(unit.text_start + f.end, true),
+                    severity: settings.severity_of(&f.rule, f.label, &labels),
+                    start,
+                    end,
                     matched: text.get(f.start..f.end).unwrap_or("").to_string(),
                     message,
+                    line,
+                    column,
+                    end_line,
+                    end_column,
                 }
             })
             .collect();
@@ -231,6 +289,131 @@ pub fn file_report(analysis: &Analysis, relative: &Path, settings: &Settings) ->
             source: doc.source.clone(),
             blocks: doc.blocks.clone(),
         },
+        notices: Vec::new(),
+        suppressed: 0,
+        baselined: 0,
+    }
+}
+
+impl FileReport {
+    /// Recomputes each unit's labels and severity from its findings, and the
+    /// counts, after findings were removed (suppressed or baselined).
+    pub fn recount(&mut self) {
+        let mut summary = FileSummary::default();
+        for s in &mut self.sentences {
+            let mut labels: Vec<Label> = s.findings.iter().map(|f| f.label).collect();
+            labels.sort();
+            labels.dedup();
+            s.labels = labels;
+            s.severity = s.findings.iter().map(|f| f.severity).max();
+            summary.add_unit(&s.labels, s.severity);
+        }
+        self.summary = summary;
+    }
+
+    /// Every finding and notice at or above `min`, in source order: what
+    /// the CI formats report.
+    pub fn diagnostics(&self, min: Severity) -> Vec<Diagnostic<'_>> {
+        let mut out: Vec<Diagnostic<'_>> = Vec::new();
+        for s in &self.sentences {
+            for f in s.findings.iter().filter(|f| f.severity >= min) {
+                out.push(Diagnostic {
+                    rule: &f.rule,
+                    name: &f.name,
+                    label: Some(f.label),
+                    severity: f.severity,
+                    start: f.start,
+                    end: f.end,
+                    line: f.line,
+                    column: f.column,
+                    end_line: f.end_line,
+                    end_column: f.end_column,
+                    message: format!("{} \"{}\": {}", f.label, one_line(&f.matched), f.message),
+                    context: &s.text,
+                });
+            }
+        }
+        for n in self.notices.iter().filter(|n| n.severity >= min) {
+            out.push(Diagnostic {
+                rule: &n.rule,
+                name: &n.name,
+                label: None,
+                severity: n.severity,
+                start: n.start,
+                end: n.end,
+                line: n.line,
+                column: n.column,
+                end_line: n.end_line,
+                end_column: n.end_column,
+                message: n.message.clone(),
+                context: &n.text,
+            });
+        }
+        out.sort_by_key(|d| (d.start, d.end));
+        out
+    }
+
+    /// The highest severity of any finding or notice.
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.sentences
+            .iter()
+            .flat_map(|s| s.findings.iter().map(|f| f.severity))
+            .chain(self.notices.iter().map(|n| n.severity))
+            .max()
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A finding or notice as the CI formats see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic<'a> {
+    pub rule: &'a str,
+    pub name: &'a str,
+    /// The label a claim finding gives; `None` for a notice.
+    pub label: Option<Label>,
+    pub severity: Severity,
+    /// UTF-8 byte offsets into the file, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based; the end is the position just past the last character.
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub message: String,
+    /// The unit's text (or the directive's), whose fingerprint identifies
+    /// the finding across edits that move it.
+    pub context: &'a str,
+}
+
+/// Adds notices about suppression comments to a report, with positions.
+pub fn attach_notices(
+    report: &mut FileReport,
+    source: &str,
+    notices: &[crate::suppress::Notice],
+    settings: &Settings,
+) {
+    let index = LineIndex::new(source);
+    for n in notices {
+        let (line, column) = index.locate(n.start);
+        let (end_line, end_column) = index.locate(n.end);
+        let name = crate::suppress::find(n.rule).map_or(n.rule, |r| r.name);
+        report.notices.push(NoticeReport {
+            rule: n.rule.to_string(),
+            name: name.to_string(),
+            severity: settings.notice_severity(n.rule),
+            start: n.start,
+            end: n.end,
+            line,
+            column,
+            end_line,
+            end_column,
+            text: source.get(n.start..n.end).unwrap_or("").to_string(),
+            message: n.message.clone(),
+        });
     }
 }
 
@@ -267,19 +450,132 @@ pub enum Format {
     /// One self-contained HTML page per article and an index.html (needs
     /// --output-dir).
     Html,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+    /// JUnit XML: one test suite per article, one failed test per finding.
+    Junit,
+}
+
+/// A rule's documentation, for formats that describe the rules they use
+/// (SARIF's `tool.driver.rules`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleDoc {
+    pub id: String,
+    pub name: String,
+    /// `None` for suppression rules.
+    pub label: Option<Label>,
+    pub summary: String,
+    /// Markdown.
+    pub doc: String,
+    /// The severity a finding has when nothing raises or lowers it.
+    pub default_severity: Severity,
+}
+
+/// What a reporter may need beyond the reports: the rules' docs and the
+/// lowest severity CI formats report.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    /// For `json`: one file per article in this folder.
+    pub output_dir: Option<PathBuf>,
+    /// Every rule, in id order.
+    pub rules: Vec<RuleDoc>,
+    /// The lowest severity that fails the run (`None`: never); JUnit marks
+    /// only these findings as failed tests.
+    pub fail_on: Option<Severity>,
+    /// Whether the terminal formats may style their output.
+    pub color: bool,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions {
+            output_dir: None,
+            rules: Vec::new(),
+            fail_on: Some(Severity::Warning),
+            color: false,
+        }
+    }
+}
+
+/// A report path as CI systems want it: relative to the working folder
+/// when it lies under it, with `/` separators and no leading `./`.
+pub fn ci_path(path: &str) -> String {
+    let p = Path::new(path);
+    let rel = if p.is_absolute() {
+        std::env::current_dir()
+            .ok()
+            .and_then(|cwd| p.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+            .unwrap_or_else(|| p.to_path_buf())
+    } else {
+        p.to_path_buf()
+    };
+    let s = rel.to_string_lossy().replace('\\', "/");
+    let mut s = s.as_str();
+    while let Some(rest) = s.strip_prefix("./") {
+        s = rest;
+    }
+    s.to_string()
+}
+
+/// The lowest severity the CI formats (sarif, github, gitlab, junit)
+/// report: `info` findings (hedged and cited units) are shown in the
+/// terminal and JSON views only.
+pub const CI_MIN_SEVERITY: Severity = Severity::Note;
+
+impl Settings {
+    /// The documentation of every rule that gives findings, in id order.
+    pub fn rule_docs(&self) -> Vec<RuleDoc> {
+        let mut docs: Vec<RuleDoc> = self
+            .entries()
+            .iter()
+            .map(|e| RuleDoc {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                label: Some(e.label),
+                summary: e.summary.clone(),
+                doc: e.doc.clone(),
+                default_severity: self.severity_of(&e.id, e.label, &[e.label]),
+            })
+            .collect();
+        docs.extend(crate::suppress::NOTICE_RULES.iter().map(|r| RuleDoc {
+            id: r.id.to_string(),
+            name: r.name.to_string(),
+            label: None,
+            summary: r.summary.to_string(),
+            doc: r.doc.to_string(),
+            default_severity: self.notice_severity(r.id),
+        }));
+        docs.sort_by(|a, b| a.id.cmp(&b.id));
+        docs
+    }
 }
 
 impl Format {
-    /// The reporter for this format. `color` says whether the terminal
-    /// formats may style their output.
-    pub fn reporter(self, output_dir: Option<PathBuf>, color: bool) -> Box<dyn Reporter> {
+    /// The reporter for this format.
+    pub fn reporter(self, output_dir: Option<PathBuf>) -> Box<dyn Reporter> {
+        self.reporter_with(ReportOptions {
+            output_dir,
+            ..ReportOptions::default()
+        })
+    }
+
+    /// The reporter for this format, with the rules' docs.
+    pub fn reporter_with(self, options: ReportOptions) -> Box<dyn Reporter> {
         match self {
-            Format::Terminal => Box::new(terminal::TerminalReporter::new(color)),
-            Format::Json => Box::new(json::JsonReporter::new(output_dir)),
-            Format::Concise => Box::new(concise::ConciseReporter::new(color)),
+            Format::Terminal => Box::new(terminal::TerminalReporter::new(options.color)),
+            Format::Json => Box::new(json::JsonReporter::new(options.output_dir)),
+            Format::Concise => Box::new(concise::ConciseReporter::new(options.color)),
             Format::Html => Box::new(html::HtmlReporter::new(
-                output_dir.unwrap_or_else(|| PathBuf::from(".")),
+                options.output_dir.unwrap_or_else(|| PathBuf::from(".")),
             )),
+            Format::Sarif => Box::new(sarif::SarifReporter::new(options.rules)),
+            Format::Github => Box::new(github::GithubReporter),
+            Format::Gitlab => Box::new(gitlab::GitlabReporter::default()),
+            Format::Junit => Box::new(junit::JunitReporter::new(options.fail_on)),
         }
     }
 }

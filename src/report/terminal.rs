@@ -41,12 +41,44 @@ impl Reporter for TerminalReporter {
             write_unit(&mut text, report, s, &index, p);
             out.write_all(text.as_bytes())?;
         }
+        for n in &report.notices {
+            // Same shape as a finding's header: where, severity[rule], why.
+            writeln!(
+                out,
+                "{}: {}: {}",
+                p.paint(
+                    Style::new().bold(),
+                    &format!("{}:{}:{}", report.path, n.line, n.column)
+                ),
+                p.paint(
+                    p.severity(n.severity),
+                    &format!("{}[{}]", n.severity, n.rule)
+                ),
+                n.message
+            )?;
+            let (text, _) = display(&n.text.split_whitespace().collect::<Vec<_>>().join(" "));
+            writeln!(out, "  {} {text}", p.paint(p.gutter(), "|"))?;
+            writeln!(
+                out,
+                "  {} {} {}\n",
+                p.paint(p.gutter(), "="),
+                n.rule,
+                n.name
+            )?;
+        }
         if report.summary.flagged > 0 {
             writeln!(
                 out,
                 "{}: {}\n",
                 p.paint(Style::new().bold(), &report.path),
                 counts(&report.summary, p)
+            )?;
+        }
+        if report.suppressed + report.baselined > 0 {
+            writeln!(
+                out,
+                "{}: {} suppressed by comments, {} in the baseline\n",
+                report.path, report.suppressed, report.baselined
             )?;
         }
         Ok(())

@@ -1,0 +1,41 @@
+//! The `check` pipeline for one file: analyse → report → inline
+//! suppressions → baseline, and the exit status a run's reports give.
+
+use std::path::Path;
+
+use crate::baseline::Baseline;
+use crate::error::IngestError;
+use crate::ingest::InputFormat;
+use crate::report::{self, FileReport};
+use crate::severity::Severity;
+use crate::Settings;
+
+/// Analyses one file and applies its suppression comments and, if given,
+/// the baseline.
+pub fn check_file(
+    path: &Path,
+    relative: &Path,
+    settings: &Settings,
+    baseline: Option<&Baseline>,
+) -> Result<FileReport, IngestError> {
+    let analysis = crate::analyze_file(path, settings)?;
+    let format = InputFormat::from_path(path).unwrap_or(InputFormat::Text);
+    let mut rep = report::file_report(&analysis, relative, settings);
+    let notices = crate::suppress::apply(&analysis.doc.source, format, &mut rep, settings);
+    report::attach_notices(&mut rep, &analysis.doc.source, &notices, settings);
+    rep.recount();
+    if let Some(b) = baseline {
+        b.filter(&mut rep);
+    }
+    Ok(rep)
+}
+
+/// Whether any finding or notice is at or above `fail_on` (`None`: never).
+pub fn fails(reports: &[FileReport], fail_on: Option<Severity>) -> bool {
+    let Some(threshold) = fail_on else {
+        return false;
+    };
+    reports
+        .iter()
+        .any(|r| r.max_severity().is_some_and(|s| s >= threshold))
+}
