@@ -438,10 +438,14 @@ fn period_ends(text: &str, start: usize, i: usize, next: &NextWord) -> bool {
     if word.is_empty() {
         return true;
     }
+    if word.len() > 8 && !word.contains('.') {
+        // Longer than any abbreviation: an ordinary word.
+        return true;
+    }
     let lower = word.to_lowercase();
     let lower = lower.as_str();
     let upper = next.first.is_uppercase();
-    let starter = STARTERS.contains(&next.word.to_lowercase().as_str());
+    let starter = || STARTERS.contains(&next.word.to_lowercase().as_str());
     if PREPOSITIVE.contains(&lower) {
         false
     } else if POSTPOSITIVE.contains(&lower) {
@@ -452,7 +456,7 @@ fn period_ends(text: &str, start: usize, i: usize, next: &NextWord) -> bool {
         || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
     {
         // U.S., Ph.D., E. (an initial) or I (the pronoun).
-        starter
+        starter()
     } else {
         true
     }
