@@ -11,8 +11,8 @@
 //!   e.g.) never end a sentence; company and name suffixes (Co., Jr., etc.)
 //!   end one before a capitalised word; multi-period abbreviations (U.S.,
 //!   Ph.D.) and lone initials end one only before a word that typically opens
-//!   a sentence (How, The, It…); clock times (a.m., p.m.) end one before a
-//!   capitalised word unless the sentence so far is only a time phrase
+//!   a sentence (How, The, It…); clock times (a.m., p.m.) end one before such
+//!   a word or a title unless the sentence so far is only a time phrase
 //!   ("At 5 a.m. Mr. Smith…");
 //! - numbers (2.5, $100.00), e-mail and web addresses keep their periods;
 //! - ellipses follow the style-guide conventions: a spaced `. . .` marks an
@@ -93,8 +93,8 @@ const POSTPOSITIVE: &[&str] = &[
 ];
 
 /// Clock abbreviations: they close a clause ("left at 6 p.m."), so they end a
-/// sentence before a capitalised word unless the sentence is only a time
-/// phrase so far.
+/// sentence before a word that opens one or a title (Mr., Dr.), unless the
+/// sentence is only a time phrase so far.
 const CLOCK: &[&str] = &["a.m", "p.m"];
 
 /// Prepositions that open an introductory time phrase ("At 5 a.m.").
@@ -451,7 +451,10 @@ fn period_ends(text: &str, start: usize, i: usize, next: &NextWord) -> bool {
     } else if POSTPOSITIVE.contains(&lower) {
         upper
     } else if CLOCK.contains(&lower) {
-        (upper || next.first.is_ascii_digit()) && !only_time_phrase(&text[start..word_start])
+        // "6 P.M. Mr. Smith then…", "at 6 p.m. They…", but not "4 p.m.
+        // Monday", "1 p.m. ET" or "10 a.m. Dakar time".
+        let title = PREPOSITIVE.contains(&next.word.to_lowercase().as_str());
+        (starter() || title) && !only_time_phrase(&text[start..word_start])
     } else if is_multi_period(word)
         || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
     {
@@ -516,12 +519,15 @@ fn glued_sentences(text: &str, start: usize, i: usize) -> bool {
         .find(|&(k, c)| k >= LOOK || c.is_whitespace())
         .map_or(text.len(), |(k, _)| i + 1 + k);
     let address = |s: &str| s.contains('@') || s.contains("://") || s.contains('/');
+    // A domain goes on past another period: "www.DearAbby.com".
+    let ahead = text[i + 1..token_end].trim_end_matches(|c: char| !c.is_alphanumeric());
     ends_word
         && (letters >= 2 || last.chars().all(|c| c.is_ascii_digit() || c == ','))
         && !abbreviation
         && !address(word)
-        && !word.to_lowercase().starts_with("www.")
-        && !address(&text[i + 1..token_end])
+        && !word.eq_ignore_ascii_case("www")
+        && !ahead.contains('.')
+        && !address(ahead)
 }
 
 /// A list marker at the start of a unit ("1.", "2.)", "a.", "• 9."), and the
@@ -654,6 +660,34 @@ mod tests {
         assert_eq!(
             split("I live in the U.S. How about you?"),
             ["I live in the U.S.", "How about you?"]
+        );
+    }
+
+    #[test]
+    fn clock_times_before_names_and_zones() {
+        assert_eq!(
+            split("Liftoff is set for 4:33 p.m. EDT. It was delayed."),
+            ["Liftoff is set for 4:33 p.m. EDT.", "It was delayed."]
+        );
+        assert_eq!(
+            split("He left at 6 p.m. Monday. She left at 7 p.m. They met."),
+            [
+                "He left at 6 p.m. Monday.",
+                "She left at 7 p.m.",
+                "They met."
+            ]
+        );
+    }
+
+    #[test]
+    fn glued_sentences_but_not_domains() {
+        assert_eq!(
+            split("Write to www.DearAbby.com today. It said so.Then it ended."),
+            [
+                "Write to www.DearAbby.com today.",
+                "It said so.",
+                "Then it ended."
+            ]
         );
     }
 
