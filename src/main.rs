@@ -73,6 +73,15 @@ enum Command {
         #[command(flatten)]
         lexicons: LexiconArgs,
     },
+    /// Print the units of one input, one JSON object a line ({"start", "end",
+    /// "line", "column", "text"}): the segmenter's debugging view.
+    Segment {
+        /// A file, or `-` to read stdin.
+        file: PathBuf,
+        /// The input format (default: by the file's extension; stdin is text).
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        input_format: Option<claimscan::ingest::InputFormat>,
+    },
     /// Score the pipeline against a gold file (the guide's overlap rule).
     Eval {
         /// Gold JSONL file: {"article", "start", "end", "labels"} per line.
@@ -226,6 +235,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Segment { file, input_format }) => segment(&file, input_format),
         Some(Command::Eval {
             gold,
             paths,
@@ -497,6 +507,32 @@ fn print_examples(out: &mut dyn Write, flags: &[String], allows: &[String]) -> i
         }
     }
     writeln!(out)
+}
+
+/// `claimscan segment`: the units of one input as JSON Lines.
+fn segment(
+    file: &std::path::Path,
+    format: Option<claimscan::ingest::InputFormat>,
+) -> anyhow::Result<ExitCode> {
+    use claimscan::ingest;
+    use std::io::Read;
+    let doc = if file.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .context("cannot read stdin")?;
+        let format = format.unwrap_or(ingest::InputFormat::Text);
+        ingest::from_bytes(std::path::Path::new("<stdin>"), bytes, format)?
+    } else {
+        ingest::read_file_as(file, format)?
+    };
+    let units = claimscan::segment::segment(&doc);
+    let records = report::segments::records(&doc, &units);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    report::segments::write_jsonl(&records, &mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn rules(settings: &Settings) -> anyhow::Result<ExitCode> {

@@ -5,6 +5,8 @@
 //! offsets in the original file, so later stages never need to know whether
 //! the text came from plain text, Markdown or HTML.
 
+pub mod html;
+pub mod markdown;
 pub mod text;
 
 use std::path::{Path, PathBuf};
@@ -13,13 +15,18 @@ use crate::error::IngestError;
 
 /// What kind of block a run of text is. Only used for display and for the
 /// line rules of segmentation (a heading is one unit).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum BlockKind {
+    #[default]
     Paragraph,
     Heading,
     ListItem,
     QuestionAnswer,
+    /// A table cell (Markdown or HTML `td`/`th`).
+    TableCell,
+    /// A figure caption, a definition term or description.
+    Caption,
 }
 
 /// A contiguous piece of block text and where it sits in the source.
@@ -84,11 +91,14 @@ impl Block {
 }
 
 /// The input formats claimscan reads, chosen by file extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum InputFormat {
+    /// Plain text: lines grouped into paragraphs.
     Text,
+    /// Markdown (CommonMark and GitHub extensions).
     Markdown,
+    /// HTML, a full saved page or a fragment.
     Html,
 }
 
@@ -117,6 +127,12 @@ pub struct Document {
 
 /// Reads and decodes a file, then splits it into blocks by its format.
 pub fn read_file(path: &Path) -> Result<Document, IngestError> {
+    read_file_as(path, None)
+}
+
+/// Like [`read_file`], with the format given (`None`: by extension, and
+/// plain text for an unknown one).
+pub fn read_file_as(path: &Path, format: Option<InputFormat>) -> Result<Document, IngestError> {
     let meta = std::fs::metadata(path).map_err(|source| IngestError::Io {
         path: path.to_path_buf(),
         source,
@@ -130,7 +146,9 @@ pub fn read_file(path: &Path) -> Result<Document, IngestError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let format = InputFormat::from_path(path).unwrap_or(InputFormat::Text);
+    let format = format
+        .or_else(|| InputFormat::from_path(path))
+        .unwrap_or(InputFormat::Text);
     from_bytes(path, bytes, format)
 }
 
@@ -143,8 +161,9 @@ pub fn from_bytes(
 ) -> Result<Document, IngestError> {
     let source = decode(path, bytes)?;
     let blocks = match format {
-        // Markdown and HTML are read as plain text until their parsers land.
-        InputFormat::Text | InputFormat::Markdown | InputFormat::Html => text::blocks(&source),
+        InputFormat::Text => text::blocks(&source),
+        InputFormat::Markdown => markdown::blocks(&source),
+        InputFormat::Html => html::blocks(&source),
     };
     Ok(Document {
         path: path.to_path_buf(),

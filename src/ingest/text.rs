@@ -3,15 +3,17 @@
 //! A blank line ends a block. A line that stands on its own (a title, a list
 //! item, a Q/A line) is its own block. A line break in the middle of a
 //! sentence (the line ends without closing punctuation and the next starts in
-//! lower case) joins the two lines, so the sentence stays one unit.
+//! lower case) joins the two lines, so the sentence stays one unit, but only
+//! when the joined lines reach a sentence end: lines that never do (a menu, a
+//! list of keywords) stay one block each.
 
 use super::{Block, BlockKind};
 
 /// Splits plain text into blocks. Works on `\n`, `\r\n` and lone `\r` endings.
 pub fn blocks(source: &str) -> Vec<Block> {
     let mut out = Vec::new();
-    // The open block: (start, end, kind) in source bytes.
-    let mut open: Option<(usize, usize, BlockKind)> = None;
+    // The open block: its kind and its lines as trimmed (start, end) source spans.
+    let mut open: Option<(BlockKind, Vec<(usize, usize)>)> = None;
     let mut prev_line_end_char: Option<char> = None;
     // A byte-order mark is not text; offsets still count it.
     let bom = if source.starts_with('\u{feff}') {
@@ -25,8 +27,8 @@ pub fn blocks(source: &str) -> Vec<Block> {
         let trimmed_end = start + line.trim_end().len();
         if trimmed_start >= trimmed_end {
             // Blank (or BOM-only) line: closes the open block.
-            if let Some((s, e, kind)) = open.take() {
-                out.push(Block::verbatim(kind, source, s, e));
+            if let Some((kind, spans)) = open.take() {
+                close(&mut out, source, kind, &spans);
             }
             prev_line_end_char = None;
             continue;
@@ -37,22 +39,53 @@ pub fn blocks(source: &str) -> Vec<Block> {
             (Some(_), Some(last)) => kind == BlockKind::Paragraph && continues(last, text),
             _ => false,
         };
-        if joins {
-            if let Some(block) = open.as_mut() {
-                block.1 = trimmed_end;
+        match open.as_mut() {
+            Some((_, spans)) if joins => spans.push((trimmed_start, trimmed_end)),
+            _ => {
+                if let Some((k, spans)) = open.take() {
+                    close(&mut out, source, k, &spans);
+                }
+                open = Some((kind, vec![(trimmed_start, trimmed_end)]));
             }
-        } else {
-            if let Some((s, e, k)) = open.take() {
-                out.push(Block::verbatim(k, source, s, e));
-            }
-            open = Some((trimmed_start, trimmed_end, kind));
         }
         prev_line_end_char = text.chars().next_back();
     }
-    if let Some((s, e, kind)) = open {
-        out.push(Block::verbatim(kind, source, s, e));
+    if let Some((kind, spans)) = open {
+        close(&mut out, source, kind, &spans);
     }
     out
+}
+
+/// Emits a block of joined lines, or one block per line when the lines never
+/// reach a sentence end (a run of menu entries or keywords is not a
+/// sentence broken across lines).
+fn close(out: &mut Vec<Block>, source: &str, kind: BlockKind, spans: &[(usize, usize)]) {
+    let (Some(&(first, _)), Some(&(_, last))) = (spans.first(), spans.last()) else {
+        return;
+    };
+    if spans.len() == 1 || spans.iter().any(|&(s, e)| has_sentence_end(&source[s..e])) {
+        out.push(Block::verbatim(kind, source, first, last));
+    } else {
+        for &(s, e) in spans {
+            out.push(Block::verbatim(kind, source, s, e));
+        }
+    }
+}
+
+/// Whether a line holds a sentence end: a terminator followed by white space,
+/// a closing quote or bracket, or the end of the line.
+fn has_sentence_end(line: &str) -> bool {
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '.' | '!' | '?' | '…')
+            && chars.peek().map_or(true, |&n| {
+                n.is_whitespace() || matches!(n, '"' | '”' | '’' | '\'' | ')')
+            })
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Line spans (start, end) without their line terminators.
@@ -100,7 +133,7 @@ pub fn line_kind(line: &str) -> BlockKind {
 fn is_list_item(line: &str) -> bool {
     let mut chars = line.chars();
     match chars.next() {
-        Some('-' | '*' | '•' | '◦' | '▪' | '–' | '+') => {
+        Some('-' | '*' | '•' | '◦' | '▪' | '–' | '+' | '⁃' | '‣' | '●') => {
             chars.next().is_some_and(char::is_whitespace)
         }
         Some(c) if c.is_ascii_digit() => {
@@ -159,6 +192,18 @@ mod tests {
                 "Q: What?",
                 "A: That."
             ]
+        );
+    }
+
+    #[test]
+    fn lines_that_never_reach_a_sentence_end_stay_apart() {
+        assert_eq!(
+            texts("features\ncontact manager\nevents, activities\n"),
+            ["features", "contact manager", "events, activities"]
+        );
+        assert_eq!(
+            texts("This is a sentence\ncut off in the middle because pdf."),
+            ["This is a sentence\ncut off in the middle because pdf."]
         );
     }
 

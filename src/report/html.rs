@@ -285,6 +285,9 @@ fn article(out: &mut String, report: &FileReport) {
             BlockKind::Paragraph => ("<p>", "</p>"),
             BlockKind::ListItem => ("<li>", "</li>"),
             BlockKind::QuestionAnswer => ("<p class=\"qa\">", "</p>"),
+            // A table cell stands alone on the page: the report shows text, not layout.
+            BlockKind::TableCell => ("<p class=\"cell\">", "</p>"),
+            BlockKind::Caption => ("<p class=\"caption\">", "</p>"),
         };
         out.push_str(open);
         block_text(out, report, block, units, &mut flag_number);

@@ -11,6 +11,7 @@ pub mod html;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+pub mod segments;
 pub mod terminal;
 
 use std::io::{self, Write};
@@ -201,13 +202,13 @@ impl Summary {
 }
 
 /// Maps byte offsets to 1-based line and character column.
-struct LineIndex<'a> {
+pub(crate) struct LineIndex<'a> {
     source: &'a str,
     starts: Vec<usize>,
 }
 
 impl<'a> LineIndex<'a> {
-    fn new(source: &'a str) -> Self {
+    pub(crate) fn new(source: &'a str) -> Self {
         let mut starts = vec![0];
         let bytes = source.as_bytes();
         for (i, &b) in bytes.iter().enumerate() {
@@ -219,7 +220,7 @@ impl<'a> LineIndex<'a> {
         LineIndex { source, starts }
     }
 
-    fn locate(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn locate(&self, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
         let column = self

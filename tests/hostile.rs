@@ -1,0 +1,119 @@
+//! Hostile structure stays cheap and safe: each input is built here (none is
+//! committed), run through the whole pipeline, and must come back without a
+//! panic or a stack overflow. Test threads have a 2 MiB stack, so any
+//! recursion over the nesting depth would crash them. Times are not
+//! asserted (benchmarks check speed); a quadratic path would make these
+//! tests run for hours instead of seconds.
+
+// A test fails by panicking; unwrap is how these tests say "this must work".
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use claimscan::ingest::{self, InputFormat};
+use claimscan::{analyze, Analysis, Settings};
+
+fn settings() -> &'static Settings {
+    static SETTINGS: OnceLock<Settings> = OnceLock::new();
+    SETTINGS.get_or_init(|| Settings::new(&[]).unwrap())
+}
+
+fn run(name: &str, source: String, format: InputFormat) -> Analysis {
+    let len = source.len();
+    let doc = ingest::from_bytes(Path::new(name), source.into_bytes(), format).unwrap();
+    let analysis = analyze(doc, settings());
+    for u in &analysis.units {
+        assert!(u.start <= u.end && u.end <= len, "{name}: {u:?}");
+    }
+    analysis
+}
+
+/// Ingest and segmentation only, for inputs whose later stages another case
+/// already covers.
+fn units(name: &str, source: String, format: InputFormat) -> usize {
+    let doc = ingest::from_bytes(Path::new(name), source.into_bytes(), format).unwrap();
+    claimscan::segment::segment(&doc).len()
+}
+
+#[test]
+fn html_with_100_000_nested_elements() {
+    let depth = 100_000;
+    let mut s = String::with_capacity(depth * 12);
+    s.push_str("<html><body>");
+    for _ in 0..depth {
+        s.push_str("<div>");
+    }
+    s.push_str("<p>Deep inside, the cure works.</p>");
+    for _ in 0..depth {
+        s.push_str("</div>");
+    }
+    s.push_str("</body></html>");
+    let a = run("deep.html", s, InputFormat::Html);
+    assert!(a
+        .units
+        .iter()
+        .any(|u| u.text(&a.doc) == "Deep inside, the cure works."));
+
+    // Inline elements, never closed.
+    let mut s = String::from("<p>Start.");
+    for _ in 0..depth {
+        s.push_str("<span><b>");
+    }
+    s.push_str("Never closed.");
+    run("deep-inline.html", s, InputFormat::Html);
+}
+
+#[test]
+fn html_with_unclosed_and_misnested_tags() {
+    let mut s = String::new();
+    for i in 0..20_000 {
+        s.push_str(&format!(
+            "<div><p>Item {i} <b>bold <i>both</b> italic</i> &amp <table><td>cell {i}<tr>"
+        ));
+    }
+    s.push_str("<script>never closed");
+    run("unclosed.html", s, InputFormat::Html);
+    let s = "<!-- unterminated comment ".repeat(100_000) + "<p>x" + &"<".repeat(100_000);
+    run("comment.html", s, InputFormat::Html);
+}
+
+#[test]
+fn markdown_with_50_000_nested_quotes_and_lists() {
+    let depth = 50_000;
+    let quotes = ">".repeat(depth) + " The quote cures all.\n";
+    let a = run("quotes.md", quotes, InputFormat::Markdown);
+    assert!(a
+        .units
+        .iter()
+        .any(|u| u.text(&a.doc) == "The quote cures all."));
+    let lists = "- ".repeat(depth) + "The item cures all.\n";
+    run("lists.md", lists, InputFormat::Markdown);
+    let numbered = "1. ".repeat(depth) + "Numbered.\n";
+    run("numbered.md", numbered, InputFormat::Markdown);
+    let mixed = "> - ".repeat(depth / 2) + "Mixed.\n";
+    run("mixed.md", mixed, InputFormat::Markdown);
+}
+
+#[test]
+fn a_20_mb_line_with_no_full_stop() {
+    let line = "word, ".repeat(20_000_000 / 6);
+    let a = run("line.txt", line.clone(), InputFormat::Text);
+    assert_eq!(a.units.len(), 1);
+    assert_eq!(units("line.md", line.clone(), InputFormat::Markdown), 1);
+    assert_eq!(
+        units("line.html", format!("<p>{line}</p>"), InputFormat::Html),
+        1
+    );
+}
+
+#[test]
+fn dr_repeated_two_million_times() {
+    let text = "Dr. ".repeat(2_000_000);
+    let a = run("dr.txt", text, InputFormat::Text);
+    assert_eq!(a.units.len(), 1);
+    let dots = "U.S. ".repeat(1_000_000) + &". . . ".repeat(1_000_000);
+    units("dots.txt", dots, InputFormat::Text);
+    let glued = "a.Bc".repeat(1_000_000);
+    units("glued.txt", glued, InputFormat::Text);
+}
