@@ -99,7 +99,7 @@ pub fn analyze(doc: Document, settings: &Settings) -> Analysis {
             classify::classify_unit(text, &hits, &entries, is_heading(&doc, u))
         })
         .collect();
-    attribute::resolve(&units, &mut verdicts);
+    attribute::resolve(&doc, &units, &mut verdicts);
     Analysis {
         doc,
         units,

@@ -333,9 +333,32 @@ fn is_permission_may(text: &str, f: &Finding) -> bool {
 
 /// Verbs by which a headline asserts a finding ("Studies Show ...").
 const REPORTING_VERBS: &[&str] = &[
-    "show", "shows", "prove", "proves", "suggest", "suggests", "find", "finds", "say", "says",
-    "confirm", "confirms", "reveal", "reveals", "agree", "agrees", "claim", "claims", "report",
+    "show",
+    "shows",
+    "prove",
+    "proves",
+    "suggest",
+    "suggests",
+    "find",
+    "finds",
+    "say",
+    "says",
+    "confirm",
+    "confirms",
+    "reveal",
+    "reveals",
+    "agree",
+    "agrees",
+    "claim",
+    "claims",
+    "report",
     "reports",
+    "indicate",
+    "indicates",
+    "demonstrate",
+    "demonstrates",
+    "warn",
+    "warns",
 ];
 
 fn has_reporting_verb(text: &str) -> bool {

@@ -38,6 +38,10 @@ pub const TOPIC_HEADING: &str = "V901";
 pub const CITED_OVER_VAGUE: &str = "C901";
 /// A definite reference to a source named in the same paragraph is cited.
 pub const DEFINITE_REFERENCE: &str = "C902";
+/// Every unit of a direct quotation attributed to a named source is cited.
+pub const QUOTED_SOURCE: &str = "C903";
+/// A speaker named earlier in the article ("Smith said", "she said").
+pub const NAMED_SPEAKER: &str = "C904";
 
 /// Every context rule, in the order `claimscan rules` lists them.
 pub static RULES: &[RuleMeta] = &[
@@ -187,6 +191,48 @@ same paragraph, before or after, and `vague` when no source is named anywhere ne
 sentence is cited.",
         flags: &["A 2019 trial in JAMA enrolled 400 adults. The study found less pain."],
         allows: &["The study found less pain."],
+    },
+    RuleMeta {
+        id: QUOTED_SOURCE,
+        name: "quoted-source",
+        label: Label::Cited,
+        summary: "Every unit of a direct quotation attributed to a named person or organisation is cited.",
+        doc: "## What it applies to\n\
+A direct quotation (between quotation marks, four words or more, or running over several \
+units) whose speaker is named in one of its units or in the unit next to it: \"said Dr. Lee\", \
+\"Smith added\", \"the WHO said\", \"she said\" right after her name, \"Olga Kovalchuk said:\" \
+before it. A quotation left open at the end of a paragraph runs on into the next when that \
+opens with a quotation mark, as news copy writes it.\n\n\
+## Why\n\
+The guide: every unit inside a direct quotation attributed to a named person or \
+organisation is `cited`, including the later sentences of a quotation that runs over \
+several units. Its hedges and absolutes count as usual. A quotation attributed to nobody, \
+or to \"the researchers\" with no source named in the paragraph, is not cited.\n\n\
+## Example\n\
+\"“It worked,” said Dr. Lee, who led the trial. “Nobody got worse.”\" — the second unit is \
+cited (and absolute).",
+        flags: &["“The drug worked in every group,” said Dr. Ann Lee, who led the trial. “Nobody got worse.”"],
+        allows: &["“Nobody got worse.”", "“The drug worked in every group,” the researchers said. “Nobody got worse.”"],
+    },
+    RuleMeta {
+        id: NAMED_SPEAKER,
+        name: "named-speaker",
+        label: Label::Cited,
+        summary: "\"Smith said\" or \"she said\" names a source when the person was named earlier in the article.",
+        doc: "## What it applies to\n\
+A speaker given by one name (\"Barouch said\", \"said Olga\") when that name belongs to a \
+person introduced earlier in an attributing frame (\"said Dr. Dan Barouch\", \"Olga \
+Kovalchuk, one of the researchers, said\"), and *he said* / *she said* within two \
+paragraphs of a named person.\n\n\
+## Why\n\
+News copy names a person in full once, then by surname or pronoun. The guide counts a \
+named person as a source a reader can look up; the later mentions name the same person. \
+An unknown single word before *said* is not taken for a name.\n\n\
+## Example\n\
+\"The results were clear, said Dr. Dan Barouch of Harvard. Barouch said more trials would \
+follow.\" — the second sentence is cited.",
+        flags: &["The results were clear, said Dr. Dan Barouch of Harvard. Barouch said more trials would follow.", "Dr. Ann Lee led the trial.\n\nThe drug worked, she said."],
+        allows: &["Barouch said more trials would follow.", "The drug worked, she said."],
     },
 ];
 
