@@ -12,6 +12,7 @@ pub mod error;
 pub mod eval;
 pub mod ingest;
 pub mod lexicon;
+pub mod quality;
 pub mod report;
 pub mod segment;
 pub mod severity;

@@ -83,7 +83,7 @@ from the lists of certainty, universality, safety and cures stay absolute under 
         id: CAN_ABILITY,
         name: "can-ability",
         label: Label::Hedged,
-        summary: "`can` of a person's ability, or `may` of permission, is not a hedge.",
+        summary: "`can`/`could` of ability, or `may` of permission, is not a hedge.",
         doc: "## What it applies to\n\
 `can` followed by an effect verb whose subject is a person: you, I, we, he or she, one, \
 or a practitioner (doctor, physician, practitioner, acupuncturist, therapist...).\n\n\
@@ -91,11 +91,13 @@ or a practitioner (doctor, physician, practitioner, acupuncturist, therapist...)
 The guide hedges *can* when a treatment, condition or bodily process can produce an \
 effect (\"acupuncture can help\"), not when it states what a person is able or allowed to \
 do (\"your doctor can help you decide\"). Likewise *may* of permission after a person \
-(\"you may also explore other therapies\").\n\n\
+(\"you may also explore other therapies\"), and *could* as the past of *can*: a person's \
+*could* (\"we could detect three sites\") and *could be* + a participle of observing \
+(\"no binding could be detected\", \"it could be seen in all samples\").\n\n\
 ## Example\n\
 \"Your physician can help you choose a treatment.\" carries no hedge.",
-        flags: &["Your physician can help you choose a treatment.", "You may also explore alternative therapies."],
-        allows: &["Acupuncture can help relieve pain.", "You may experience a mild pricking sensation."],
+        flags: &["Your physician can help you choose a treatment.", "You may also explore alternative therapies.", "No binding could be detected in the mutant cells.", "We could detect three start sites."],
+        allows: &["Acupuncture can help relieve pain.", "You may experience a mild pricking sensation.", "The drug could be harmful.", "The virus could be spreading undetected."],
     },
     RuleMeta {
         id: MAY_MONTH,
