@@ -15,6 +15,7 @@ pub mod error;
 pub mod eval;
 pub mod ingest;
 pub mod lexicon;
+pub mod quality;
 pub mod report;
 pub mod segment;
 pub mod severity;
@@ -224,7 +225,7 @@ pub fn analyze(doc: Document, settings: &Settings) -> Analysis {
             classify::classify_unit(text, &hits, &entries, is_heading(&doc, u))
         })
         .collect();
-    attribute::resolve(&units, &mut verdicts);
+    attribute::resolve(&doc, &units, &mut verdicts);
     Analysis {
         doc,
         units,

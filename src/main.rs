@@ -99,6 +99,16 @@ enum Command {
         #[command(flatten)]
         lexicons: LexiconArgs,
     },
+    /// Print the quality table: hedged F1 on the hedge-uncertainty sets,
+    /// Pearson r on science-certainty, per-label F1 on the dev set and the
+    /// sample gold (all read from the repository).
+    Quality {
+        /// The repository root (holding eval/, tests/dev/, corpus/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[command(flatten)]
+        lexicons: LexiconArgs,
+    },
 }
 
 #[derive(Args, Default)]
@@ -219,6 +229,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Init) => init(),
+        Some(Command::Quality { root, lexicons }) => {
+            let rows = claimscan::quality::report(&root, &settings(&lexicons)?)?;
+            print!("{}", claimscan::quality::render(&rows));
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Stream { threads, lexicons }) => {
             set_threads(threads)?;
             let settings = settings(&lexicons)?;

@@ -221,3 +221,70 @@ fn html_output_dir_has_a_page_per_article_and_an_index() {
         }
     }
 }
+
+/// Writes one lexicon entry file into `dir`.
+fn write_entry(dir: &std::path::Path, file: &str, id: &str, name: &str, literal: &str) {
+    std::fs::write(
+        dir.join(file),
+        format!(
+            "id = \"{id}\"\nname = \"{name}\"\nlabel = \"hedged\"\nsummary = \"House hedge.\"\n\
+             literals = [\"{literal}\"]\ndoc = \"\"\"\n## What it flags\nA house hedge.\n\"\"\"\n\
+             flags = [\"It {literal} help.\"]\nallows = [\"It helps.\"]\n"
+        ),
+    )
+    .unwrap();
+}
+
+/// The hedged labels `check --format json` gives each unit of `text`.
+fn hedged_units(lexicons: &[&std::path::Path], text: &str) -> Vec<bool> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    std::fs::write(&file, text).unwrap();
+    let mut cmd = claimscan();
+    cmd.args(["check", "--format", "json"]);
+    for l in lexicons {
+        cmd.arg("--lexicon").arg(l);
+    }
+    let out = cmd.arg(&file).output().unwrap();
+    assert!(
+        out.status.code() != Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    reports[0]["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            s["labels"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|l| l == "hedged")
+        })
+        .collect()
+}
+
+#[test]
+fn house_lexicon_overrides_a_builtin_entry_by_id_and_adds_new_ones() {
+    let text = "It may help.\n\nIt perchance helps.\n\nIt mayhap helps.\n";
+    assert_eq!(hedged_units(&[], text), [true, false, false]);
+    let house = tempfile::tempdir().unwrap();
+    // Same id as the built-in possibility modal: replaces it.
+    write_entry(
+        house.path(),
+        "modal.toml",
+        "H101",
+        "possibility-modal",
+        "perchance",
+    );
+    assert_eq!(hedged_units(&[house.path()], text), [false, true, false]);
+    // A second folder adds a new id; later folders extend earlier ones.
+    let more = tempfile::tempdir().unwrap();
+    write_entry(more.path(), "mayhap.toml", "H190", "mayhap", "mayhap");
+    assert_eq!(
+        hedged_units(&[house.path(), more.path()], text),
+        [false, true, true]
+    );
+}

@@ -104,7 +104,8 @@ pub fn classify_unit(text: &str, hits: &[Hit], entries: &[&Entry], heading: bool
             && next_word(text, f.end).eq_ignore_ascii_case("not")
     });
     v.suppress_where(rules::CAN_ABILITY, |f| {
-        f.label == Label::Hedged && (is_person_can(text, f) || is_permission_may(text, f))
+        f.label == Label::Hedged
+            && (is_person_can(text, f) || is_permission_may(text, f) || is_ability_could(text, f))
     });
     v.suppress_where(rules::HEDGE_IN_TITLE, |f| {
         f.label == Label::Hedged && quotes.iter().any(|&(s, e)| f.start >= s && f.end <= e)
@@ -259,6 +260,139 @@ fn is_person_can(text: &str, f: &Finding) -> bool {
         .is_some_and(|w| PERSONS.contains(&w.as_str()))
 }
 
+/// Participles after `could be` that report what an experiment was able
+/// to show ("could be detected"), not what might be.
+const OBSERVED: &[&str] = &[
+    "detected",
+    "observed",
+    "seen",
+    "found",
+    "identified",
+    "demonstrated",
+    "measured",
+    "visualized",
+    "visualised",
+    "established",
+    "isolated",
+    "obtained",
+    "recovered",
+    "reproduced",
+    "confirmed",
+    "shown",
+    "distinguished",
+    "resolved",
+    "purified",
+    "amplified",
+    "cloned",
+    "determined",
+    "traced",
+    "localized",
+    "localised",
+    "mapped",
+    "reached",
+    "performed",
+    "achieved",
+    "used",
+    "done",
+    "made",
+    "restored",
+    "quantified",
+    "verified",
+    "assessed",
+    "analyzed",
+    "analysed",
+    "evaluated",
+    "recorded",
+    "collected",
+    "retrieved",
+    "located",
+    "contacted",
+    "reached",
+    "read",
+    "calculated",
+    "estimated",
+    "tested",
+];
+
+/// `could` as the past of `can` of ability: "no binding could be detected",
+/// "we could detect three sites". A person's `could` + verb, or `could
+/// (not) be` + a participle of observing or doing.
+fn is_ability_could(text: &str, f: &Finding) -> bool {
+    let matched = &text[f.start..f.end];
+    if !matched
+        .get(..5)
+        .is_some_and(|s| s.eq_ignore_ascii_case("could"))
+    {
+        return false;
+    }
+    let person = prev_words(text, f.start, 1)
+        .first()
+        .is_some_and(|w| PERSONS.contains(&w.as_str()));
+    let next: Vec<String> = negation::word_spans(&text[f.start + 5..])
+        .take(4)
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let mut k = 0;
+    while next.get(k).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "not"
+                | "also"
+                | "only"
+                | "still"
+                | "easily"
+                | "readily"
+                | "clearly"
+                | "reproducibly"
+                | "consistently"
+                | "all"
+                | "then"
+                | "now"
+                | "no"
+                | "longer"
+                | "even"
+        )
+    }) {
+        k += 1;
+    }
+    let observed = next.get(k).is_some_and(|w| w == "be")
+        && next
+            .get(k + 1)
+            .is_some_and(|w| OBSERVED.contains(&w.as_str()));
+    let observing = next.get(k).is_some_and(|w| OBSERVING.contains(&w.as_str()));
+    (person && observing) || observed
+}
+
+/// Verbs of observing after a person's `could`: "we could detect", not "we
+/// could eliminate" (a possibility).
+const OBSERVING: &[&str] = &[
+    "detect",
+    "observe",
+    "see",
+    "find",
+    "identify",
+    "show",
+    "demonstrate",
+    "confirm",
+    "measure",
+    "trace",
+    "restore",
+    "isolate",
+    "obtain",
+    "reproduce",
+    "distinguish",
+    "localize",
+    "localise",
+    "map",
+    "visualize",
+    "visualise",
+    "quantify",
+    "verify",
+    "recover",
+    "clone",
+    "purify",
+];
+
 /// Verbs of permission: "you may also explore", "patients may choose".
 const PERMISSION_VERBS: &[&str] = &[
     "explore",
@@ -333,9 +467,32 @@ fn is_permission_may(text: &str, f: &Finding) -> bool {
 
 /// Verbs by which a headline asserts a finding ("Studies Show ...").
 const REPORTING_VERBS: &[&str] = &[
-    "show", "shows", "prove", "proves", "suggest", "suggests", "find", "finds", "say", "says",
-    "confirm", "confirms", "reveal", "reveals", "agree", "agrees", "claim", "claims", "report",
+    "show",
+    "shows",
+    "prove",
+    "proves",
+    "suggest",
+    "suggests",
+    "find",
+    "finds",
+    "say",
+    "says",
+    "confirm",
+    "confirms",
+    "reveal",
+    "reveals",
+    "agree",
+    "agrees",
+    "claim",
+    "claims",
+    "report",
     "reports",
+    "indicate",
+    "indicates",
+    "demonstrate",
+    "demonstrates",
+    "warn",
+    "warns",
 ];
 
 fn has_reporting_verb(text: &str) -> bool {

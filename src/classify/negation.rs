@@ -2,8 +2,28 @@
 
 /// Words that negate or limit what follows them in the same clause.
 const NEGATORS: &[&str] = &[
-    "no", "not", "without", "cannot", "nor", "hardly", "barely", "little", "minimal", "few",
-    "lack", "lacks", "lacking", "none", "neither", "nothing", "unlikely", "rarely", "seldom",
+    "no",
+    "not",
+    "without",
+    "cannot",
+    "nor",
+    "hardly",
+    "barely",
+    "little",
+    "minimal",
+    "few",
+    "lack",
+    "lacks",
+    "lacking",
+    "none",
+    "neither",
+    "nothing",
+    "unlikely",
+    "rarely",
+    "seldom",
+    "hard",
+    "difficult",
+    "impossible",
 ];
 
 /// Word pairs that start with a negator but do not negate.

@@ -38,6 +38,10 @@ pub const TOPIC_HEADING: &str = "V901";
 pub const CITED_OVER_VAGUE: &str = "C901";
 /// A definite reference to a source named in the same paragraph is cited.
 pub const DEFINITE_REFERENCE: &str = "C902";
+/// Every unit of a direct quotation attributed to a named source is cited.
+pub const QUOTED_SOURCE: &str = "C903";
+/// A speaker named earlier in the article ("Smith said", "she said").
+pub const NAMED_SPEAKER: &str = "C904";
 
 /// Every context rule, in the order `claimscan rules` lists them.
 pub static RULES: &[RuleMeta] = &[
@@ -79,7 +83,7 @@ from the lists of certainty, universality, safety and cures stay absolute under 
         id: CAN_ABILITY,
         name: "can-ability",
         label: Label::Hedged,
-        summary: "`can` of a person's ability, or `may` of permission, is not a hedge.",
+        summary: "`can`/`could` of ability, or `may` of permission, is not a hedge.",
         doc: "## What it applies to\n\
 `can` followed by an effect verb whose subject is a person: you, I, we, he or she, one, \
 or a practitioner (doctor, physician, practitioner, acupuncturist, therapist...).\n\n\
@@ -87,11 +91,13 @@ or a practitioner (doctor, physician, practitioner, acupuncturist, therapist...)
 The guide hedges *can* when a treatment, condition or bodily process can produce an \
 effect (\"acupuncture can help\"), not when it states what a person is able or allowed to \
 do (\"your doctor can help you decide\"). Likewise *may* of permission after a person \
-(\"you may also explore other therapies\").\n\n\
+(\"you may also explore other therapies\"), and *could* as the past of *can*: a person's \
+*could* (\"we could detect three sites\") and *could be* + a participle of observing \
+(\"no binding could be detected\", \"it could be seen in all samples\").\n\n\
 ## Example\n\
 \"Your physician can help you choose a treatment.\" carries no hedge.",
-        flags: &["Your physician can help you choose a treatment.", "You may also explore alternative therapies."],
-        allows: &["Acupuncture can help relieve pain.", "You may experience a mild pricking sensation."],
+        flags: &["Your physician can help you choose a treatment.", "You may also explore alternative therapies.", "No binding could be detected in the mutant cells.", "We could detect three start sites."],
+        allows: &["Acupuncture can help relieve pain.", "You may experience a mild pricking sensation.", "The drug could be harmful.", "The virus could be spreading undetected."],
     },
     RuleMeta {
         id: MAY_MONTH,
@@ -187,6 +193,48 @@ same paragraph, before or after, and `vague` when no source is named anywhere ne
 sentence is cited.",
         flags: &["A 2019 trial in JAMA enrolled 400 adults. The study found less pain."],
         allows: &["The study found less pain."],
+    },
+    RuleMeta {
+        id: QUOTED_SOURCE,
+        name: "quoted-source",
+        label: Label::Cited,
+        summary: "Every unit of a direct quotation attributed to a named person or organisation is cited.",
+        doc: "## What it applies to\n\
+A direct quotation (between quotation marks, four words or more, or running over several \
+units) whose speaker is named in one of its units or in the unit next to it: \"said Dr. Lee\", \
+\"Smith added\", \"the WHO said\", \"she said\" right after her name, \"Olga Kovalchuk said:\" \
+before it. A quotation left open at the end of a paragraph runs on into the next when that \
+opens with a quotation mark, as news copy writes it.\n\n\
+## Why\n\
+The guide: every unit inside a direct quotation attributed to a named person or \
+organisation is `cited`, including the later sentences of a quotation that runs over \
+several units. Its hedges and absolutes count as usual. A quotation attributed to nobody, \
+or to \"the researchers\" with no source named in the paragraph, is not cited.\n\n\
+## Example\n\
+\"“It worked,” said Dr. Lee, who led the trial. “Nobody got worse.”\" — the second unit is \
+cited (and absolute).",
+        flags: &["“The drug worked in every group,” said Dr. Ann Lee, who led the trial. “Nobody got worse.”"],
+        allows: &["“Nobody got worse.”", "“The drug worked in every group,” the researchers said. “Nobody got worse.”"],
+    },
+    RuleMeta {
+        id: NAMED_SPEAKER,
+        name: "named-speaker",
+        label: Label::Cited,
+        summary: "\"Smith said\" or \"she said\" names a source when the person was named earlier in the article.",
+        doc: "## What it applies to\n\
+A speaker given by one name (\"Barouch said\", \"said Olga\") when that name belongs to a \
+person introduced earlier in an attributing frame (\"said Dr. Dan Barouch\", \"Olga \
+Kovalchuk, one of the researchers, said\"), and *he said* / *she said* within two \
+paragraphs of a named person.\n\n\
+## Why\n\
+News copy names a person in full once, then by surname or pronoun. The guide counts a \
+named person as a source a reader can look up; the later mentions name the same person. \
+An unknown single word before *said* is not taken for a name.\n\n\
+## Example\n\
+\"The results were clear, said Dr. Dan Barouch of Harvard. Barouch said more trials would \
+follow.\" — the second sentence is cited.",
+        flags: &["The results were clear, said Dr. Dan Barouch of Harvard. Barouch said more trials would follow.", "Dr. Ann Lee led the trial.\n\nThe drug worked, she said."],
+        allows: &["Barouch said more trials would follow.", "The drug worked, she said."],
     },
 ];
 

@@ -1,0 +1,278 @@
+//! Quality: every number of the quality report, computed from files in the
+//! repository (`eval/`, `tests/`, `corpus/`), for `claimscan quality` and the
+//! floors in `tests/quality.rs`.
+//!
+//! - hedged F1 at sentence level against the uncertain/certain labels of
+//!   the hedge-uncertainty sets (a sentence is hedged when any of its units
+//!   is);
+//! - Pearson r between claimscan's certainty signal (+1 absolute, −1
+//!   hedged) and human certainty on the science-certainty test split;
+//! - per-label F1 on the development set and on the sample gold.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Deserialize;
+
+use crate::error::GoldError;
+use crate::eval::{self, Scores};
+use crate::lexicon::Label;
+use crate::{analyze_file, analyze_text, report, Settings};
+
+/// Sentence-level precision, recall and F1 of one label.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Binary {
+    pub sentences: usize,
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Binary {
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+#[derive(Deserialize)]
+struct UncertainRow {
+    text: String,
+    uncertain: bool,
+}
+
+#[derive(Deserialize)]
+struct CertaintyRow {
+    text: String,
+    certainty: f64,
+}
+
+/// Reads a JSON Lines file of `T`, naming the file and line of a bad row.
+fn read_rows<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>, GoldError> {
+    let text = std::fs::read_to_string(path).map_err(|source| GoldError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|e| GoldError::Line {
+                path: path.to_path_buf(),
+                line: i + 1,
+                message: e.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// The labels of a text: the union over its units.
+fn labels_of(text: &str, settings: &Settings) -> std::collections::BTreeSet<Label> {
+    analyze_text(text, settings)
+        .verdicts
+        .into_iter()
+        .flat_map(|v| v.labels)
+        .collect()
+}
+
+/// Hedged vs `uncertain` over a file of `{"text", "uncertain"}` rows.
+pub fn hedged_vs_uncertain(path: &Path, settings: &Settings) -> Result<Binary, GoldError> {
+    let rows: Vec<UncertainRow> = read_rows(path)?;
+    let predicted: Vec<bool> = rows
+        .par_iter()
+        .map(|r| labels_of(&r.text, settings).contains(&Label::Hedged))
+        .collect();
+    let mut b = Binary {
+        sentences: rows.len(),
+        ..Binary::default()
+    };
+    for (r, p) in rows.iter().zip(predicted) {
+        match (p, r.uncertain) {
+            (true, true) => b.tp += 1,
+            (true, false) => b.fp += 1,
+            (false, true) => b.fn_ += 1,
+            (false, false) => {}
+        }
+    }
+    Ok(b)
+}
+
+/// claimscan's certainty signal for a text: +1 if a unit is absolute, −1 if
+/// a unit is hedged (both: 0).
+pub fn certainty_signal(text: &str, settings: &Settings) -> f64 {
+    let labels = labels_of(text, settings);
+    f64::from(u8::from(labels.contains(&Label::Absolute)))
+        - f64::from(u8::from(labels.contains(&Label::Hedged)))
+}
+
+/// Pearson r between the certainty signal and `certainty` over a file of
+/// `{"text", "certainty"}` rows, with the number of rows.
+pub fn certainty_correlation(path: &Path, settings: &Settings) -> Result<(f64, usize), GoldError> {
+    let rows: Vec<CertaintyRow> = read_rows(path)?;
+    let xs: Vec<f64> = rows
+        .par_iter()
+        .map(|r| certainty_signal(&r.text, settings))
+        .collect();
+    let ys: Vec<f64> = rows.iter().map(|r| r.certainty).collect();
+    Ok((pearson(&xs, &ys), rows.len()))
+}
+
+/// Pearson's correlation coefficient (0 when either side is constant).
+pub fn pearson(xs: &[f64], ys: &[f64]) -> f64 {
+    let n = xs.len().min(ys.len());
+    if n == 0 {
+        return 0.0;
+    }
+    let mx = xs[..n].iter().sum::<f64>() / n as f64;
+    let my = ys[..n].iter().sum::<f64>() / n as f64;
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (x, y) in xs[..n].iter().zip(&ys[..n]) {
+        sxy += (x - mx) * (y - my);
+        sxx += (x - mx) * (x - mx);
+        syy += (y - my) * (y - my);
+    }
+    if sxx == 0.0 || syy == 0.0 {
+        0.0
+    } else {
+        sxy / (sxx * syy).sqrt()
+    }
+}
+
+/// Scores the articles of `dir` (every `.txt`, by file name) against a gold file.
+pub fn gold_scores(gold: &Path, dir: &Path, settings: &Settings) -> Result<Scores, GoldError> {
+    let units = eval::read_gold(gold)?;
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|source| GoldError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let reports: Vec<report::FileReport> = paths
+        .par_iter()
+        .filter_map(|p| {
+            let analysis = analyze_file(p, settings).ok()?;
+            Some(report::file_report(
+                &analysis,
+                p.file_name()?.as_ref(),
+                settings,
+            ))
+        })
+        .collect();
+    Ok(eval::score(&units, &reports))
+}
+
+/// One row of the quality table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub measure: String,
+    pub data: String,
+    pub value: f64,
+    /// What the issue asks for, if anything.
+    pub target: Option<f64>,
+}
+
+/// Every number of the quality report, from the repository root `root`.
+pub fn report(root: &Path, settings: &Settings) -> Result<Vec<Row>, GoldError> {
+    let mut rows = Vec::new();
+    let hedge = root.join("eval/hedge-uncertainty");
+    for (file, target) in [("bio-eval-szuc.jsonl", 0.82), ("wiki-szuc.jsonl", 0.78)] {
+        let b = hedged_vs_uncertain(&hedge.join(file), settings)?;
+        let data = format!("{file} ({} sentences)", b.sentences);
+        rows.push(row("hedged precision", &data, b.precision(), None));
+        rows.push(row("hedged recall", &data, b.recall(), None));
+        rows.push(row("hedged F1", &data, b.f1(), Some(target)));
+    }
+    let (r, n) = certainty_correlation(
+        &root.join("eval/science-certainty/sentence-test.jsonl"),
+        settings,
+    )?;
+    rows.push(row(
+        "Pearson r, signal vs certainty",
+        &format!("science-certainty test ({n} sentences)"),
+        r,
+        None,
+    ));
+    for (gold, dir, name, target) in [
+        (
+            "tests/dev/dev.gold.jsonl",
+            "tests/dev/articles",
+            "dev set",
+            Some(0.80),
+        ),
+        ("tests/seeds.gold.jsonl", "corpus", "sample gold", None),
+    ] {
+        let scores = gold_scores(&root.join(gold), &root.join(dir), settings)?;
+        for (label, s) in &scores.labels {
+            rows.push(row(&format!("{label} F1"), name, s.f1, target));
+        }
+        rows.push(row(
+            "macro F1",
+            name,
+            scores.macro_f1,
+            if name == "sample gold" {
+                Some(0.90)
+            } else {
+                None
+            },
+        ));
+    }
+    Ok(rows)
+}
+
+fn row(measure: &str, data: &str, value: f64, target: Option<f64>) -> Row {
+    Row {
+        measure: measure.to_string(),
+        data: data.to_string(),
+        value,
+        target,
+    }
+}
+
+/// The table as Markdown.
+pub fn render(rows: &[Row]) -> String {
+    let mut out = String::from("| measure | data | value | target |\n| --- | --- | --- | --- |\n");
+    for r in rows {
+        let target = r.target.map_or(String::new(), |t| {
+            let met = if r.value >= t { "met" } else { "not met" };
+            format!(">= {t:.2} ({met})")
+        });
+        out.push_str(&format!(
+            "| {} | {} | {:.3} | {} |\n",
+            r.measure, r.data, r.value, target
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pearson_of_a_line_is_one() {
+        let r = pearson(&[1.0, 2.0, 3.0], &[2.0, 4.0, 6.0]);
+        assert!((r - 1.0).abs() < 1e-12);
+        assert_eq!(pearson(&[1.0, 1.0], &[1.0, 2.0]), 0.0);
+    }
+}

@@ -1,0 +1,115 @@
+//! Quality floors beyond the sample gold: the numbers `claimscan quality`
+//! prints, each kept as a floor (rounded down from the value reached) so it
+//! never slips back. Raise a floor when its number rises; never lower one
+//! to make a change pass. The data are copied into the repository (`eval/`,
+//! `tests/dev/`), so this runs on a clone.
+
+// A test fails by panicking; unwrap is how these tests say "this must work".
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::PathBuf;
+
+use claimscan::lexicon::Label;
+use claimscan::{quality, Settings};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Hedged F1 against SzUC `uncertain`, sentence level (issue targets: 0.82
+/// and 0.78; not reached yet, see README "Quality beyond the samples").
+const HEDGED_F1_FLOORS: [(&str, f64); 2] =
+    [("bio-eval-szuc.jsonl", 0.71), ("wiki-szuc.jsonl", 0.60)];
+/// Pearson r of the certainty signal on the science-certainty test split.
+const CERTAINTY_R_FLOOR: f64 = 0.53;
+/// Per-label F1 on the development set (target 0.80 each) and its macro F1.
+const DEV_F1_FLOORS: [(Label, f64); 4] = [
+    (Label::Absolute, 0.81),
+    (Label::Cited, 0.96),
+    (Label::Hedged, 0.96),
+    (Label::Vague, 0.91),
+];
+const DEV_MACRO_FLOOR: f64 = 0.91;
+
+#[test]
+fn hedged_f1_on_hedge_uncertainty_holds() {
+    let settings = Settings::new(&[]).unwrap();
+    for (file, floor) in HEDGED_F1_FLOORS {
+        let b = quality::hedged_vs_uncertain(
+            &root().join("eval/hedge-uncertainty").join(file),
+            &settings,
+        )
+        .unwrap();
+        assert!(b.sentences > 5000, "{file}: {} sentences", b.sentences);
+        assert!(
+            b.f1() >= floor,
+            "{file}: hedged F1 {:.3} (P {:.3} R {:.3}) fell below {floor}",
+            b.f1(),
+            b.precision(),
+            b.recall()
+        );
+    }
+}
+
+#[test]
+fn certainty_correlation_holds() {
+    let settings = Settings::new(&[]).unwrap();
+    let (r, n) = quality::certainty_correlation(
+        &root().join("eval/science-certainty/sentence-test.jsonl"),
+        &settings,
+    )
+    .unwrap();
+    assert_eq!(n, 136);
+    assert!(
+        r >= CERTAINTY_R_FLOOR,
+        "Pearson r {r:.3} fell below {CERTAINTY_R_FLOOR}"
+    );
+}
+
+#[test]
+fn dev_set_scores_hold() {
+    let settings = Settings::new(&[]).unwrap();
+    let scores = quality::gold_scores(
+        &root().join("tests/dev/dev.gold.jsonl"),
+        &root().join("tests/dev/articles"),
+        &settings,
+    )
+    .unwrap();
+    let table = claimscan::eval::render(&scores);
+    assert!(scores.missing.is_empty(), "{table}");
+    assert!(
+        scores.macro_f1 >= DEV_MACRO_FLOOR,
+        "dev macro F1 fell below {DEV_MACRO_FLOOR}:\n{table}"
+    );
+    for (label, floor) in DEV_F1_FLOORS {
+        let f1 = scores.labels[&label].f1;
+        assert!(
+            f1 >= floor,
+            "dev {label} F1 {f1:.3} fell below {floor}:\n{table}"
+        );
+    }
+}
+
+#[test]
+fn quality_command_prints_every_number() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimscan"))
+        .args(["quality", "--root"])
+        .arg(root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let table = String::from_utf8(out.stdout).unwrap();
+    for needle in [
+        "hedged F1 | bio-eval-szuc.jsonl",
+        "hedged F1 | wiki-szuc.jsonl",
+        "Pearson r",
+        "| dev set |",
+        "macro F1 | sample gold",
+    ] {
+        assert!(table.contains(needle), "missing {needle:?} in\n{table}");
+    }
+}
