@@ -99,14 +99,7 @@ impl Settings {
     /// resolved against the rules they define.
     pub fn from_config(config: &Config) -> Result<Settings, ConfigError> {
         let mut settings = Settings::new(&config.lexicon_dirs())?;
-        let fixed: Vec<config::FixedRule> = classify::rules::RULES
-            .iter()
-            .map(|r| config::FixedRule {
-                id: r.id,
-                name: r.name,
-            })
-            .collect();
-        settings.policy = Policy::resolve(config, &settings.rule_keys(), &fixed)?;
+        settings.policy = Policy::resolve(config, &settings.rule_keys(), &fixed_rules())?;
         settings.enabled = settings
             .entries
             .iter()
@@ -142,14 +135,7 @@ impl Settings {
 
     /// The rule ids a key (id, name or label) stands for, or why it names none.
     pub fn rule_ids(&self, key: &str) -> Result<Vec<String>, String> {
-        let fixed: Vec<config::FixedRule> = classify::rules::RULES
-            .iter()
-            .map(|r| config::FixedRule {
-                id: r.id,
-                name: r.name,
-            })
-            .collect();
-        config::resolve_key(key, &self.rule_keys(), &fixed)
+        config::resolve_key(key, &self.rule_keys(), &fixed_rules())
     }
 
     /// The severity of a finding of rule `rule` with label `label` in a unit
@@ -199,6 +185,17 @@ impl Settings {
             .iter()
             .find(|e| e.id.eq_ignore_ascii_case(key) || e.name == key)
     }
+}
+
+/// The context rules, which a configuration may not select or ignore.
+fn fixed_rules() -> Vec<config::FixedRule> {
+    classify::rules::RULES
+        .iter()
+        .map(|r| config::FixedRule {
+            id: r.id,
+            name: r.name,
+        })
+        .collect()
 }
 
 /// A document with its units and their verdicts: the pipeline's output,
