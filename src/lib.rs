@@ -12,6 +12,7 @@ pub mod error;
 pub mod eval;
 pub mod ingest;
 pub mod lexicon;
+pub mod pipeline;
 pub mod report;
 pub mod segment;
 pub mod severity;

@@ -90,6 +90,18 @@ struct CheckArgs {
     /// Write one report file per article into this folder (json).
     #[arg(long, value_name = "DIR")]
     output_dir: Option<PathBuf>,
+    /// Also write a CSV table with one row per article (counts, rates per
+    /// 1,000 words, share of claims cited) to this file.
+    #[arg(long, value_name = "FILE.csv")]
+    summary: Option<PathBuf>,
+    /// Include (or, with a leading `!`, exclude) files matching this glob
+    /// when walking folders; repeatable. Include globs also admit other
+    /// extensions (read as plain text).
+    #[arg(short = 'g', long = "glob", value_name = "GLOB")]
+    globs: Vec<String>,
+    /// Walk hidden files and folders too.
+    #[arg(long)]
+    hidden: bool,
     /// Number of threads (default: all cores).
     #[arg(short = 'j', long)]
     threads: Option<usize>,
@@ -212,18 +224,77 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("--output-dir needs --format json");
     }
     let mut summary = Summary::default();
-    let reports = analyze_all(&args.paths, &settings, &mut summary);
-    let mut reporter = format.reporter(args.output_dir.clone());
+    let options = walk::WalkOptions {
+        globs: args.globs.clone(),
+        hidden: args.hidden,
+    };
+    let (inputs, walk_errors) = walk::inputs_with(&args.paths, &options);
+    for e in &walk_errors {
+        eprintln!("claimscan: error: {}: {}", e.path.display(), e.message);
+    }
+    summary.errors += walk_errors.len();
+    let mut table = match &args.summary {
+        Some(path) => Some(
+            report::articles::ArticleTable::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
+        ),
+        None => None,
+    };
+    // With --output-dir each report goes to its own file, written on the
+    // worker threads; only the ordered outputs wait for the calling thread.
+    let output_dir = args.output_dir.as_deref();
+    let mut reporter = output_dir.is_none().then(|| format.reporter(None));
+    let progress = progress_bar(inputs.len());
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    for r in &reports {
-        summary.add(r);
-        reporter
-            .file(r, &mut out)
-            .with_context(|| format!("cannot write the report of {}", r.path))?;
+    claimscan::pipeline::ordered_map(
+        &inputs,
+        |input| {
+            let result = analyze_one(input, &settings);
+            let written = match (&result, output_dir) {
+                (Ok(r), Some(dir)) => report::json::write_report_file(dir, r).with_context(|| {
+                    format!(
+                        "cannot write {}",
+                        report::json::report_path(dir, r).display()
+                    )
+                }),
+                _ => Ok(()),
+            };
+            (result, written)
+        },
+        |(result, written)| -> anyhow::Result<()> {
+            written?;
+            progress.inc(1);
+            match result {
+                Ok(r) => {
+                    summary.add(&r);
+                    if let Some(t) = table.as_mut() {
+                        t.add(&r).with_context(|| {
+                            format!("cannot write the summary row of {}", r.path)
+                        })?;
+                    }
+                    if let Some(rep) = reporter.as_mut() {
+                        rep.file(&r, &mut out)
+                            .with_context(|| format!("cannot write the report of {}", r.path))?;
+                    }
+                }
+                Err(e) => {
+                    progress.suspend(|| eprintln!("claimscan: error: {e}"));
+                    summary.errors += 1;
+                }
+            }
+            Ok(())
+        },
+    )?;
+    progress.finish_and_clear();
+    if let Some(rep) = reporter.as_mut() {
+        rep.finish(&summary, &mut out)?;
     }
-    reporter.finish(&summary, &mut out)?;
     out.flush()?;
+    if let (Some(t), Some(path)) = (table, &args.summary) {
+        t.finish()
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     Ok(if summary.errors > 0 {
         ExitCode::from(2)
     } else if summary.totals.flagged > 0 {
@@ -231,6 +302,23 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A progress bar on stderr, for people watching a long run: only when
+/// stderr is a terminal, more than one file is read and `CI` is not set.
+/// Otherwise a hidden bar, so logs and pipes stay clean.
+fn progress_bar(files: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if files <= 1 || !io::stderr().is_terminal() || std::env::var_os("CI").is_some() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, {eta} left")
+    {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// Caps rayon's thread pool.

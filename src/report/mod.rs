@@ -4,12 +4,16 @@
 //! Line and column numbers are computed here, and only here. A [`Reporter`]
 //! sees `FileReport`s and a run [`Summary`]; it never sees the matcher.
 
+pub mod articles;
+pub mod csv;
 pub mod json;
+pub mod schema;
 pub mod terminal;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::lexicon::Label;
@@ -21,8 +25,9 @@ use crate::{Analysis, Settings};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// One article's report.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, JsonSchema)]
 pub struct FileReport {
+    /// The version of this shape; changes only with a migration note in the README.
     pub schema_version: u32,
     /// The path as given on the command line (or found under a folder).
     pub path: String,
@@ -31,36 +36,47 @@ pub struct FileReport {
     pub relative: PathBuf,
     /// Every unit, in document order, flagged or not.
     pub sentences: Vec<SentenceReport>,
+    /// Counts over the units.
     pub summary: FileSummary,
 }
 
 /// One unit.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, JsonSchema)]
 pub struct SentenceReport {
     /// UTF-8 byte offsets into the file, end exclusive.
     pub start: usize,
+    /// UTF-8 byte offset into the file where the unit ends (exclusive).
     pub end: usize,
     /// 1-based line; 1-based column in characters.
     pub line: usize,
+    /// 1-based column of `start`, in characters.
     pub column: usize,
+    /// The unit's text.
     pub text: String,
     /// Sorted label names.
     pub labels: Vec<Label>,
     /// The highest severity among the findings; `null` when unflagged.
     pub severity: Option<Severity>,
+    /// The phrases that gave the labels.
     pub findings: Vec<FindingReport>,
 }
 
 /// One phrase that gave a label.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, JsonSchema)]
 pub struct FindingReport {
+    /// The rule's stable id (`A103`).
     pub rule: String,
+    /// The rule's name (`safety-absolute`).
     pub name: String,
+    /// The label the rule gives.
     pub label: Label,
+    /// How much the finding matters.
     pub severity: Severity,
     /// UTF-8 byte offsets into the file, end exclusive.
     pub start: usize,
+    /// UTF-8 byte offset where the trigger words end (exclusive).
     pub end: usize,
+    /// The trigger words.
     #[serde(rename = "match")]
     pub matched: String,
     /// The rule's one-line summary: why this was flagged.
@@ -68,13 +84,19 @@ pub struct FindingReport {
 }
 
 /// Counts for one article.
-#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq, JsonSchema)]
 pub struct FileSummary {
+    /// Units (sentences, headings, list items).
     pub units: usize,
+    /// Units with at least one label.
     pub flagged: usize,
+    /// Units labelled absolute.
     pub absolute: usize,
+    /// Units labelled cited.
     pub cited: usize,
+    /// Units labelled hedged.
     pub hedged: usize,
+    /// Units labelled vague.
     pub vague: usize,
     /// Units labelled absolute and not cited: the finding that matters most.
     pub unsourced_absolute: usize,
@@ -240,6 +262,8 @@ pub enum Format {
     /// JSON: one report per article (an array on stdout, or one file per
     /// article with --output-dir).
     Json,
+    /// CSV (RFC 4180): one row per unit, with a header row.
+    Csv,
 }
 
 impl Format {
@@ -248,12 +272,15 @@ impl Format {
         match self {
             Format::Terminal => Box::new(terminal::TerminalReporter),
             Format::Json => Box::new(json::JsonReporter::new(output_dir)),
+            Format::Csv => Box::new(csv::CsvReporter::default()),
         }
     }
 }
 
 /// Writes a file atomically: a temporary file in the same folder, then a
-/// rename, so a reader never sees half a report.
+/// rename, so a reader never sees half a report. No fsync: the rename is
+/// what makes it atomic for readers, and a sync per article made a corpus
+/// run spend more time waiting on the disk than analysing.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = path
         .parent()
@@ -265,7 +292,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
-    tmp.as_file().sync_data()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
