@@ -71,6 +71,11 @@ impl Settings {
         &self.entries
     }
 
+    /// The compiled lexicons (for benches and tools that scan directly).
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
     /// A lexicon entry by id or name.
     pub fn entry(&self, key: &str) -> Option<&Entry> {
         self.entries
