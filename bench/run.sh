@@ -7,7 +7,8 @@
 #   bash bench/run.sh [CORPUS_DIR] [COPIES]
 #
 # CORPUS_DIR defaults to ../shared/corpus/recovery/articles (beside the
-# repository), COPIES to 20. Installs what it needs (hyperfine, ripgrep and
+# repository), COPIES to 20. SMALL_RUNS and BIG_RUNS (default 10 and 3) set
+# hyperfine's runs on the two corpora. Installs what it needs (hyperfine, ripgrep and
 # GNU time from Debian; ripgrep with cargo when Debian has none) on a fresh
 # machine. Scratch files go under target/bench/.
 set -euo pipefail
@@ -70,7 +71,7 @@ if [ ! -d "$ten" ]; then
   done
 fi
 
-mb() { du -sbL "$1" | awk '{ printf "%.1f", $1 / 1e6 }'; }
+mb() { du -sbLl "$1" | awk '{ printf "%.1f", $1 / 1e6 }'; }
 # Mean wall seconds of a command, by hyperfine (exit code 1 = findings, so -i).
 mean() {
   local runs=$1 prepare=$2 cmd=$3
@@ -90,8 +91,8 @@ echo
 printf '%-10s %8s %3s %12s %8s %10s %9s %9s\n' corpus MB j claimscan_s MB/s peak_RSS_MB rg_s ratio
 for dir in "$corpus" "$big"; do
   size=$(mb "$dir")
-  runs=10
-  [ "$dir" = "$big" ] && runs=3
+  runs=${SMALL_RUNS:-10}
+  [ "$dir" = "$big" ] && runs=${BIG_RUNS:-3}
   for j in 1 2; do
     out="$work/reports"
     cs=$(mean "$runs" "rm -rf $out" "$bin check --format json --output-dir $out -j $j $dir")
