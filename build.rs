@@ -30,10 +30,13 @@ fn main() {
             .unwrap_or(&f)
             .to_string_lossy()
             .replace('\\', "/");
+        // Relative to the crate being compiled, not an absolute path: a
+        // target folder built in another checkout must not embed that
+        // checkout's lexicons.
         let _ = writeln!(
             src,
-            "    ({rel:?}, include_str!({:?})),",
-            f.to_string_lossy()
+            "    ({rel:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), {:?}))),",
+            format!("/{rel}")
         );
     }
     src.push(']');

@@ -74,27 +74,36 @@ pub enum BaselineError {
     Version { path: String, found: u32 },
 }
 
-impl Baseline {
-    /// Records every finding of the reports (notices about suppression
-    /// comments are not recorded: fix the comment instead).
-    pub fn from_reports(reports: &[FileReport]) -> Baseline {
-        let mut counts: BTreeMap<(String, String, String), (usize, String)> = BTreeMap::new();
-        for r in reports {
-            for s in &r.sentences {
-                for f in &s.findings {
-                    let key = (
-                        r.path.clone(),
-                        f.rule.clone(),
-                        fingerprint(&f.rule, &s.text),
-                    );
-                    let e = counts.entry(key).or_insert((0, s.text.clone()));
-                    e.0 += 1;
-                }
+/// Builds a baseline one report at a time, so a run that records one never
+/// holds every report.
+#[derive(Debug, Default)]
+pub struct Recorder {
+    /// (path, rule, fingerprint) → (count, the unit's text).
+    counts: BTreeMap<(String, String, String), (usize, String)>,
+}
+
+impl Recorder {
+    /// Records every finding of a report.
+    pub fn add(&mut self, report: &FileReport) {
+        for s in &report.sentences {
+            for f in &s.findings {
+                let key = (
+                    report.path.clone(),
+                    f.rule.clone(),
+                    fingerprint(&f.rule, &s.text),
+                );
+                let e = self.counts.entry(key).or_insert((0, s.text.clone()));
+                e.0 += 1;
             }
         }
+    }
+
+    /// The baseline of everything recorded.
+    pub fn finish(self) -> Baseline {
         Baseline {
             version: VERSION,
-            findings: counts
+            findings: self
+                .counts
                 .into_iter()
                 .map(|((path, rule, fingerprint), (count, text))| Entry {
                     path,
@@ -105,6 +114,18 @@ impl Baseline {
                 })
                 .collect(),
         }
+    }
+}
+
+impl Baseline {
+    /// Records every finding of the reports (notices about suppression
+    /// comments are not recorded: fix the comment instead).
+    pub fn from_reports(reports: &[FileReport]) -> Baseline {
+        let mut recorder = Recorder::default();
+        for r in reports {
+            recorder.add(r);
+        }
+        recorder.finish()
     }
 
     /// Reads a baseline file.

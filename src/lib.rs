@@ -15,6 +15,7 @@ pub mod error;
 pub mod eval;
 pub mod ingest;
 pub mod lexicon;
+pub mod pipeline;
 pub mod quality;
 pub mod report;
 pub mod segment;
@@ -177,6 +178,11 @@ impl Settings {
     /// The lexicon entries, in id order.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The compiled lexicons (for benches and tools that scan directly).
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
     }
 
     /// A lexicon entry by id or name.

@@ -12,7 +12,7 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use rayon::prelude::*;
 
-use claimscan::baseline::Baseline;
+use claimscan::baseline::{self, Baseline};
 use claimscan::config::{self, Config, Overrides};
 use claimscan::report::{self, Format, Summary};
 use claimscan::{classify, eval, suppress, walk, Settings};
@@ -166,6 +166,18 @@ struct CheckArgs {
     /// terminal, and not when NO_COLOR is set).
     #[arg(long, value_name = "WHEN", default_value = "auto")]
     color: clap::ColorChoice,
+    /// Also write a CSV table with one row per article (counts, rates per
+    /// 1,000 words, share of claims cited) to this file.
+    #[arg(long, value_name = "FILE.csv")]
+    summary: Option<PathBuf>,
+    /// Include (or, with a leading `!`, exclude) files matching this glob
+    /// when walking folders; repeatable. Include globs also admit other
+    /// extensions (read as plain text).
+    #[arg(short = 'g', long = "glob", value_name = "GLOB")]
+    globs: Vec<String>,
+    /// Walk hidden files and folders too.
+    #[arg(long)]
+    hidden: bool,
     /// Number of threads (default: all cores).
     #[arg(short = 'j', long)]
     threads: Option<usize>,
@@ -313,7 +325,6 @@ fn init() -> anyhow::Result<ExitCode> {
 /// comments, and the baseline.
 #[derive(Default)]
 struct CheckRun<'a> {
-    filter: walk::FileFilter,
     /// Apply suppression comments and the baseline (false for `eval`, which
     /// measures the labeller itself).
     check: bool,
@@ -353,7 +364,7 @@ fn analyze_all(
     summary: &mut Summary,
     run: &CheckRun<'_>,
 ) -> Vec<report::FileReport> {
-    let (inputs, walk_errors) = walk::inputs_filtered(paths, &run.filter);
+    let (inputs, walk_errors) = walk::inputs(paths);
     for e in &walk_errors {
         eprintln!("claimscan: error: {}: {}", e.path.display(), e.message);
     }
@@ -404,14 +415,101 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             .map_err(|e| anyhow::anyhow!(e))?;
     filter.force_exclude = args.policy.force_exclude;
     let run = CheckRun {
-        filter,
         check: true,
         baseline: baseline.as_ref(),
     };
     let mut summary = Summary::default();
-    let reports = analyze_all(&args.paths, &settings, &mut summary, &run);
-    if let Some(path) = &args.write_baseline {
-        let b = Baseline::from_reports(&reports);
+    let options = walk::WalkOptions {
+        globs: args.globs.clone(),
+        hidden: args.hidden,
+        filter,
+    };
+    let (inputs, walk_errors) = walk::inputs_with(&args.paths, &options);
+    for e in &walk_errors {
+        eprintln!("claimscan: error: {}: {}", e.path.display(), e.message);
+    }
+    summary.errors += walk_errors.len();
+    // --write-baseline records findings instead of reporting them.
+    let mut recorder = args
+        .write_baseline
+        .as_ref()
+        .map(|_| baseline::Recorder::default());
+    let mut table = match &args.summary {
+        Some(path) => Some(
+            report::articles::ArticleTable::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
+        ),
+        None => None,
+    };
+    // JSON with --output-dir: each report goes to its own file, written on
+    // the worker threads; every other format writes on the calling thread,
+    // in input order.
+    let json_files = match (format, &args.output_dir) {
+        (Format::Json, Some(dir)) if recorder.is_none() => Some(dir.as_path()),
+        _ => None,
+    };
+    let mut reporter = (json_files.is_none() && recorder.is_none()).then(|| {
+        format.reporter_with(report::ReportOptions {
+            output_dir: args.output_dir.clone(),
+            rules: settings.rule_docs(),
+            fail_on: policy.fail_on,
+            color: color_enabled(args.color),
+        })
+    });
+    let progress = progress_bar(inputs.len());
+    let mut failed = false;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    claimscan::pipeline::ordered_map(
+        &inputs,
+        |input| {
+            let result = analyze_one(input, &settings, &run);
+            let written = match (&result, json_files) {
+                (Ok(r), Some(dir)) => report::json::write_report_file(dir, r).with_context(|| {
+                    format!(
+                        "cannot write {}",
+                        report::json::report_path(dir, r).display()
+                    )
+                }),
+                _ => Ok(()),
+            };
+            (result, written)
+        },
+        |(result, written)| -> anyhow::Result<()> {
+            written?;
+            progress.inc(1);
+            match result {
+                Ok(r) => {
+                    summary.add(&r);
+                    failed |= claimscan::check::fails(std::slice::from_ref(&r), policy.fail_on);
+                    if let Some(rec) = recorder.as_mut() {
+                        rec.add(&r);
+                    }
+                    if let Some(t) = table.as_mut() {
+                        t.add(&r).with_context(|| {
+                            format!("cannot write the summary row of {}", r.path)
+                        })?;
+                    }
+                    if let Some(rep) = reporter.as_mut() {
+                        rep.file(&r, &mut out)
+                            .with_context(|| format!("cannot write the report of {}", r.path))?;
+                    }
+                }
+                Err(e) => {
+                    progress.suspend(|| eprintln!("claimscan: error: {e}"));
+                    summary.errors += 1;
+                }
+            }
+            Ok(())
+        },
+    )?;
+    progress.finish_and_clear();
+    if let (Some(t), Some(path)) = (table, &args.summary) {
+        t.finish()
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    if let (Some(rec), Some(path)) = (recorder, &args.write_baseline) {
+        let b = rec.finish();
         b.write(path)
             .with_context(|| format!("cannot write the baseline {}", path.display()))?;
         let n: usize = b.findings.iter().map(|e| e.count).sum();
@@ -426,25 +524,13 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         });
     }
-    let mut reporter = format.reporter_with(report::ReportOptions {
-        output_dir: args.output_dir.clone(),
-        rules: settings.rule_docs(),
-        fail_on: policy.fail_on,
-        color: color_enabled(args.color),
-    });
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    for r in &reports {
-        summary.add(r);
-        reporter
-            .file(r, &mut out)
-            .with_context(|| format!("cannot write the report of {}", r.path))?;
+    if let Some(rep) = reporter.as_mut() {
+        rep.finish(&summary, &mut out)?;
     }
-    reporter.finish(&summary, &mut out)?;
     out.flush()?;
     Ok(if summary.errors > 0 {
         ExitCode::from(2)
-    } else if claimscan::check::fails(&reports, policy.fail_on) {
+    } else if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -461,6 +547,23 @@ fn color_enabled(when: clap::ColorChoice) -> bool {
     };
     choice.write_global();
     anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
+}
+
+/// A progress bar on stderr, for people watching a long run: only when
+/// stderr is a terminal, more than one file is read and `CI` is not set.
+/// Otherwise a hidden bar, so logs and pipes stay clean.
+fn progress_bar(files: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if files <= 1 || !io::stderr().is_terminal() || std::env::var_os("CI").is_some() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, {eta} left")
+    {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// Caps rayon's thread pool.

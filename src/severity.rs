@@ -10,7 +10,19 @@ use serde::{Deserialize, Serialize};
 use crate::lexicon::Label;
 
 /// Severity levels, lowest first (so `>=` compares against a threshold).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Shown, never a problem: hedged and cited units.

@@ -10,6 +10,7 @@ use std::io::{self, BufRead, Write};
 use std::path::Path;
 
 use rayon::prelude::*;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::report::{self, FileSummary, SentenceReport};
@@ -27,20 +28,34 @@ struct InputRecord {
 }
 
 /// One output line for a document.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct OutputRecord {
+    /// The input's `id`, as given (any JSON value; null when absent).
     pub id: serde_json::Value,
+    /// Every unit, in document order, flagged or not. Offsets are into `text`.
     pub sentences: Vec<SentenceReport>,
+    /// Counts over the units.
     pub summary: FileSummary,
 }
 
 /// One output line for a line that could not be read.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ErrorRecord {
+    /// The input's `id` when the line was JSON with one, else null.
     pub id: serde_json::Value,
     /// 1-based line number in the input.
     pub line: usize,
+    /// What is wrong with the line.
     pub error: String,
+}
+
+/// Any output line: a document's result or an error record (for the
+/// schema; a reader tells them apart by the `error` field).
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum StreamLine {
+    Document(OutputRecord),
+    Error(ErrorRecord),
 }
 
 /// Counts of a finished stream.

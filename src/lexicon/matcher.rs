@@ -1,11 +1,18 @@
 //! The matcher: every lexicon compiled once, scanned over many texts.
 //!
 //! All literals of all entries go into one Aho-Corasick automaton (ASCII
-//! case-insensitive, overlapping, whole words only); all patterns into one
-//! `RegexSet`, whose individual regexes run only when the set says they match.
+//! case-insensitive, overlapping, whole words only). Patterns are gated: a
+//! second automaton holds, for each pattern, a set of literals one of which
+//! every match must contain (its prefixes or suffixes, taken from the
+//! pattern's syntax tree), and a pattern runs on a text only when one of its
+//! literals is there. A `RegexSet` of all patterns did the same job but its
+//! lazy DFA thrashed on ~80 overlapping patterns (its states multiply), and
+//! one regex after another costs a scan of the text each; the gate costs one
+//! scan for them all.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 
 use super::Entry;
 use crate::error::LexiconError;
@@ -27,7 +34,7 @@ pub struct Matcher {
     literal_owners: Vec<Vec<usize>>,
     /// Whether each literal's first/last char is a word char (needs a boundary).
     literal_edges: Vec<(bool, bool)>,
-    set: RegexSet,
+    gate: Gate,
     regexes: Vec<Regex>,
     regex_owner: Vec<usize>,
     /// Per entry: its exception regexes.
@@ -105,6 +112,7 @@ impl Matcher {
             })
             .collect();
         let literals = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&phrases)
@@ -132,22 +140,17 @@ impl Matcher {
             }
             exceptions.push(ex);
         }
-        let set = RegexSetBuilder::new(&sources)
-            .case_insensitive(true)
-            .size_limit(1 << 26)
-            .dfa_size_limit(1 << 26)
-            .build()
-            .map_err(|err| LexiconError {
-                path: "lexicons".into(),
-                line: 1,
-                column: 1,
-                message: format!("cannot build the pattern set: {err}"),
-            })?;
+        let gate = Gate::new(&sources).map_err(|err| LexiconError {
+            path: "lexicons".into(),
+            line: 1,
+            column: 1,
+            message: format!("cannot build the pattern gate: {err}"),
+        })?;
         Ok(Matcher {
             literals,
             literal_owners,
             literal_edges,
-            set,
+            gate,
             regexes,
             regex_owner,
             exceptions,
@@ -174,7 +177,7 @@ impl Matcher {
             }
         }
         if !self.regexes.is_empty() {
-            for idx in self.set.matches(text).iter() {
+            for idx in self.gate.candidates(text) {
                 for m in self.regexes[idx].find_iter(text) {
                     if m.end() > m.start() {
                         hits.push(Hit {
@@ -210,6 +213,107 @@ impl Matcher {
             re.find_iter(text)
                 .any(|m| m.start() < hit.end && m.end() > hit.start)
         })
+    }
+}
+
+/// Which patterns could match a text: one scan for literals every match of
+/// a pattern must contain.
+#[derive(Debug)]
+struct Gate {
+    /// Every gating literal, ASCII case-insensitive, overlapping.
+    literals: AhoCorasick,
+    /// Literal index → the patterns it opens.
+    owners: Vec<Vec<usize>>,
+    /// Patterns with no usable literal: they always run.
+    always: Vec<usize>,
+    patterns: usize,
+}
+
+/// Shorter literals occur in nearly every sentence and gate nothing.
+const MIN_GATE_LITERAL: usize = 3;
+
+impl Gate {
+    fn new(sources: &[String]) -> Result<Gate, aho_corasick::BuildError> {
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut index: std::collections::BTreeMap<Vec<u8>, usize> = Default::default();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut always = Vec::new();
+        for (i, source) in sources.iter().enumerate() {
+            match gate_literals(source) {
+                None => always.push(i),
+                Some(lits) => {
+                    for lit in lits {
+                        let slot = *index.entry(lit.clone()).or_insert_with(|| {
+                            literals.push(lit);
+                            owners.push(Vec::new());
+                            owners.len() - 1
+                        });
+                        if !owners[slot].contains(&i) {
+                            owners[slot].push(i);
+                        }
+                    }
+                }
+            }
+        }
+        let literals = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&literals)?;
+        Ok(Gate {
+            literals,
+            owners,
+            always,
+            patterns: sources.len(),
+        })
+    }
+
+    /// The patterns that may match `text`, in pattern order.
+    fn candidates(&self, text: &str) -> Vec<usize> {
+        // Unicode case folding maps two non-ASCII letters onto ASCII ones
+        // (ſ → s, K → k), which an ASCII case-insensitive gate would miss:
+        // such a text runs every pattern.
+        if text.contains(['\u{17F}', '\u{212A}']) {
+            return (0..self.patterns).collect();
+        }
+        let mut open = vec![false; self.patterns];
+        for &i in &self.always {
+            open[i] = true;
+        }
+        for m in self.literals.find_overlapping_iter(text) {
+            for &i in &self.owners[m.pattern().as_usize()] {
+                open[i] = true;
+            }
+        }
+        open.iter()
+            .enumerate()
+            .filter_map(|(i, &o)| o.then_some(i))
+            .collect()
+    }
+}
+
+/// Literals one of which every match of `pattern` contains: its prefix or
+/// suffix literals, whichever set has the longer shortest literal, or `None`
+/// when neither is finite and long enough. The pattern is read case-sensitively
+/// (case variants would explode the set); the gate compares ASCII
+/// case-insensitively, which is what the case-insensitive regex does for
+/// every letter but the two [`Gate::candidates`] checks for.
+fn gate_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let usable = |seq: Seq| -> Option<(usize, Vec<Vec<u8>>)> {
+        let lits = seq.literals()?;
+        let min = lits.iter().map(|l| l.as_bytes().len()).min()?;
+        (min >= MIN_GATE_LITERAL)
+            .then(|| (min, lits.iter().map(|l| l.as_bytes().to_vec()).collect()))
+    };
+    let prefix = usable(Extractor::new().kind(ExtractKind::Prefix).extract(&hir));
+    let suffix = usable(Extractor::new().kind(ExtractKind::Suffix).extract(&hir));
+    match (prefix, suffix) {
+        (Some(p), Some(s)) => Some(if s.0 > p.0 { s.1 } else { p.1 }),
+        (p, s) => p.or(s).map(|x| x.1),
     }
 }
 

@@ -14,7 +14,19 @@ pub use load::{load_builtin, load_dir, Lexicon};
 pub use matcher::{Hit, Matcher};
 
 /// The four labels a unit can carry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Label {
     Absolute,

@@ -4,19 +4,23 @@
 //! Line and column numbers are computed here, and only here. A [`Reporter`]
 //! sees `FileReport`s and a run [`Summary`]; it never sees the matcher.
 
+pub mod articles;
 pub mod concise;
+pub mod csv;
 pub mod github;
 pub mod gitlab;
 pub mod html;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+pub mod schema;
 pub mod segments;
 pub mod terminal;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::ingest::Block;
@@ -29,8 +33,9 @@ use crate::{Analysis, Settings};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// One article's report.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, JsonSchema)]
 pub struct FileReport {
+    /// The version of this shape; changes only with a migration note in the README.
     pub schema_version: u32,
     /// The path as given on the command line (or found under a folder).
     pub path: String,
@@ -39,6 +44,7 @@ pub struct FileReport {
     pub relative: PathBuf,
     /// Every unit, in document order, flagged or not.
     pub sentences: Vec<SentenceReport>,
+    /// Counts over the units.
     pub summary: FileSummary,
     /// The article's text and blocks, for the views that show it (terminal
     /// snippets, HTML pages). Not part of the JSON report.
@@ -46,13 +52,13 @@ pub struct FileReport {
     pub article: ArticleText,
     /// Findings about the article's suppression comments (unused, unknown
     /// rule, malformed), in source order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notices: Vec<NoticeReport>,
     /// Findings silenced by suppression comments.
-    #[serde(skip_serializing_if = "is_zero")]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub suppressed: usize,
     /// Findings left out because the baseline file lists them.
-    #[serde(skip_serializing_if = "is_zero")]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub baselined: usize,
 }
 
@@ -61,7 +67,7 @@ fn is_zero(n: &usize) -> bool {
 }
 
 /// A finding about a suppression comment rather than a claim.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, JsonSchema)]
 pub struct NoticeReport {
     pub rule: String,
     pub name: String,
@@ -93,32 +99,42 @@ pub struct ArticleText {
 }
 
 /// One unit.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, JsonSchema)]
 pub struct SentenceReport {
     /// UTF-8 byte offsets into the file, end exclusive.
     pub start: usize,
+    /// UTF-8 byte offset into the file where the unit ends (exclusive).
     pub end: usize,
     /// 1-based line; 1-based column in characters.
     pub line: usize,
+    /// 1-based column of `start`, in characters.
     pub column: usize,
+    /// The unit's text.
     pub text: String,
     /// Sorted label names.
     pub labels: Vec<Label>,
     /// The highest severity among the findings; `null` when unflagged.
     pub severity: Option<Severity>,
+    /// The phrases that gave the labels.
     pub findings: Vec<FindingReport>,
 }
 
 /// One phrase that gave a label.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, JsonSchema)]
 pub struct FindingReport {
+    /// The rule's stable id (`A103`).
     pub rule: String,
+    /// The rule's name (`safety-absolute`).
     pub name: String,
+    /// The label the rule gives.
     pub label: Label,
+    /// How much the finding matters.
     pub severity: Severity,
     /// UTF-8 byte offsets into the file, end exclusive.
     pub start: usize,
+    /// UTF-8 byte offset where the trigger words end (exclusive).
     pub end: usize,
+    /// The trigger words.
     #[serde(rename = "match")]
     pub matched: String,
     /// The rule's one-line summary: why this was flagged.
@@ -136,13 +152,19 @@ pub struct FindingReport {
 }
 
 /// Counts for one article.
-#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq, JsonSchema)]
 pub struct FileSummary {
+    /// Units (sentences, headings, list items).
     pub units: usize,
+    /// Units with at least one label.
     pub flagged: usize,
+    /// Units labelled absolute.
     pub absolute: usize,
+    /// Units labelled cited.
     pub cited: usize,
+    /// Units labelled hedged.
     pub hedged: usize,
+    /// Units labelled vague.
     pub vague: usize,
     /// Units labelled absolute and not cited: the finding that matters most.
     pub unsourced_absolute: usize,
@@ -459,6 +481,8 @@ pub enum Format {
     Gitlab,
     /// JUnit XML: one test suite per article, one failed test per finding.
     Junit,
+    /// CSV (RFC 4180): one row per unit, with a header row.
+    Csv,
 }
 
 /// A rule's documentation, for formats that describe the rules they use
@@ -577,12 +601,15 @@ impl Format {
             Format::Github => Box::new(github::GithubReporter),
             Format::Gitlab => Box::new(gitlab::GitlabReporter::default()),
             Format::Junit => Box::new(junit::JunitReporter::new(options.fail_on)),
+            Format::Csv => Box::new(csv::CsvReporter::default()),
         }
     }
 }
 
 /// Writes a file atomically: a temporary file in the same folder, then a
-/// rename, so a reader never sees half a report.
+/// rename, so a reader never sees half a report. No fsync: the rename is
+/// what makes it atomic for readers, and a sync per article made a corpus
+/// run spend more time waiting on the disk than analysing.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = path
         .parent()
@@ -594,7 +621,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
-    tmp.as_file().sync_data()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
