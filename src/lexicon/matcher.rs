@@ -8,10 +8,12 @@
 //! literals is there. A `RegexSet` of all patterns did the same job but its
 //! lazy DFA thrashed on ~80 overlapping patterns (its states multiply), and
 //! one regex after another costs a scan of the text each; the gate costs one
-//! scan for them all.
+//! scan for them all. The few patterns with no literal to gate on (about one
+//! in ten) go into one small `RegexSet`, so no pattern is ever tried on a
+//! unit one by one just in case.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 
 use super::Entry;
@@ -224,8 +226,11 @@ struct Gate {
     literals: AhoCorasick,
     /// Literal index → the patterns it opens.
     owners: Vec<Vec<usize>>,
-    /// Patterns with no usable literal: they always run.
+    /// Patterns with no usable literal, and one `RegexSet` of them: a text
+    /// runs those the set says match. The set stays small, so its lazy DFA
+    /// does not thrash the way a set of every pattern did.
     always: Vec<usize>,
+    always_set: RegexSet,
     patterns: usize,
 }
 
@@ -233,7 +238,7 @@ struct Gate {
 const MIN_GATE_LITERAL: usize = 3;
 
 impl Gate {
-    fn new(sources: &[String]) -> Result<Gate, aho_corasick::BuildError> {
+    fn new(sources: &[String]) -> Result<Gate, String> {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut index: std::collections::BTreeMap<Vec<u8>, usize> = Default::default();
         let mut owners: Vec<Vec<usize>> = Vec::new();
@@ -259,11 +264,18 @@ impl Gate {
             .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .build(&literals)?;
+            .build(&literals)
+            .map_err(|e| e.to_string())?;
+        let always_set = RegexSetBuilder::new(always.iter().map(|&i| &sources[i]))
+            .case_insensitive(true)
+            .size_limit(1 << 24)
+            .build()
+            .map_err(|e| e.to_string())?;
         Ok(Gate {
             literals,
             owners,
             always,
+            always_set,
             patterns: sources.len(),
         })
     }
@@ -277,8 +289,8 @@ impl Gate {
             return (0..self.patterns).collect();
         }
         let mut open = vec![false; self.patterns];
-        for &i in &self.always {
-            open[i] = true;
+        for k in self.always_set.matches(text).iter() {
+            open[self.always[k]] = true;
         }
         for m in self.literals.find_overlapping_iter(text) {
             for &i in &self.owners[m.pattern().as_usize()] {
