@@ -36,7 +36,8 @@ const PRONOUN_REACH: usize = 2;
     reason = "constant patterns; a typo fails every test at once"
 )]
 fn compile(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("attribution pattern compiles")
+    // ASCII word boundaries keep the DFA engines in play (see the matcher).
+    Regex::new(&crate::lexicon::matcher::prepare(pattern)).expect("attribution pattern compiles")
 }
 
 /// Verbs of saying, reporting or recommending (present and past).
@@ -228,7 +229,7 @@ static TITLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// "stated Igor", capture 1 or 2 is the name.
 static SHORT_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"\b({NAME_WORD})(?:’s|'s)?(?:,[^,;]{{1,120}},|,)?\s+(?:has |had |also |then |later |previously |further )?{SPEECH}\b|\b{SPEECH}\s+(?:{TITLE}\s+)?({NAME_WORD})\b"
+        r"\b({NAME_WORD})(?:’s|'s)?(?:,[^,;]{{1,120}},|,)?\s+(?:has |had |also |then |later |previously |further )?{SPEECH}\b|\b{SPEECH}\s+(?:{TITLE}\s+)?({NAME_WORD})"
     ))
 });
 
@@ -501,6 +502,12 @@ fn is_title(word: &str) -> bool {
 /// A quotation left open at the end of a paragraph goes on in the next one
 /// when that opens with a quotation mark (the news convention); otherwise
 /// it ends with its paragraph.
+/// Blanks a character out with as many spaces as its UTF-8 bytes, so
+/// offsets in the blanked text are offsets in the unit.
+fn blank(out: &mut String, c: char) {
+    out.extend(std::iter::repeat(' ').take(c.len_utf8()));
+}
+
 fn quotations(units: &[Unit], texts: &[&str]) -> (Vec<String>, Vec<Quotation>) {
     let mut outside = Vec::with_capacity(units.len());
     let mut found: Vec<Quotation> = Vec::new();
@@ -517,7 +524,7 @@ fn quotations(units: &[Unit], texts: &[&str]) -> (Vec<String>, Vec<Quotation>) {
             if mark && new_block && at == lead && open.is_some() {
                 // The opening mark of a quotation that runs on from the
                 // paragraph before.
-                blanked.push(' ');
+                blank(&mut blanked, c);
                 continue;
             }
             let opens = matches!(c, '“' | '«') || (c == '"' && open.is_none());
@@ -531,10 +538,10 @@ fn quotations(units: &[Unit], texts: &[&str]) -> (Vec<String>, Vec<Quotation>) {
                     ..Quotation::default()
                 });
                 open = Some(found.len() - 1);
-                blanked.push(' ');
+                blank(&mut blanked, c);
             } else if closes && open.is_some() {
                 open = None;
-                blanked.push(' ');
+                blank(&mut blanked, c);
             } else if let Some(q) = open {
                 let quotation = &mut found[q];
                 if quotation.units.last() != Some(&i) {
@@ -558,7 +565,7 @@ fn quotations(units: &[Unit], texts: &[&str]) -> (Vec<String>, Vec<Quotation>) {
                         }
                     }
                 }
-                blanked.extend(std::iter::repeat(' ').take(c.len_utf8()));
+                blank(&mut blanked, c);
             } else {
                 blanked.push(c);
             }

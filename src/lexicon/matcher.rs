@@ -53,8 +53,10 @@ pub fn compile_one(pattern: &str) -> Result<Regex, regex::Error> {
         .build()
 }
 
-/// Rewrites unescaped `\b` as `(?-u:\b)`.
-fn prepare(pattern: &str) -> String {
+/// Rewrites unescaped `\b` as `(?-u:\b)`: an ASCII word boundary, which
+/// the fast DFA engines support on any text (a Unicode one makes them give
+/// up on the first non-ASCII byte and fall back to the slow engines).
+pub fn prepare(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 16);
     let mut chars = pattern.chars().peekable();
     while let Some(c) = chars.next() {
