@@ -43,6 +43,33 @@ fn compile(pattern: &str) -> Regex {
 /// Verbs of saying, reporting or recommending (present and past).
 const SPEECH: &str = r"(?:said|says|say|told|tells|explained|explains|added|adds|noted|notes|wrote|writes|stated|states|warned|warns|cautioned|cautions|argued|argues|asked|continued|emphasi[sz]ed|emphasi[sz]es|stressed|stresses|suggested|suggests|insisted|insists|recalled|acknowledged|acknowledges|concluded|concludes|observed|announced|announces|urged|urges|predicted|predicts|believes|believed|thinks|thought|explained|mentioned|mentions|pointed out|points out|agreed|agrees|admitted|admits|claimed|claims|hailed|recommended|recommends|advised|advises|reported|reports|expressed|described|describes|replied|tweeted|posted|brought up|raised|pointed to)";
 
+/// Any verb of [`SPEECH`], found in one Aho-Corasick scan: the speaker
+/// patterns all need one, so a unit without any skips them (most units).
+static SPEECH_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+    let words: Vec<String> = SPEECH
+        .trim_start_matches("(?:")
+        .trim_end_matches(')')
+        .split('|')
+        .flat_map(|w| {
+            if w.contains("[sz]") {
+                vec![w.replace("[sz]", "s"), w.replace("[sz]", "z")]
+            } else {
+                vec![w.to_string()]
+            }
+        })
+        .collect();
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .ok()
+});
+
+/// Whether a text has a verb of speech (or, if the automaton could not be
+/// built, whether it may: every pattern then runs).
+fn has_speech_verb(text: &str) -> bool {
+    SPEECH_WORDS.as_ref().map_or(true, |ac| ac.is_match(text))
+}
+
 /// A title before a name.
 const TITLE: &str = r"(?:Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|Gov\.?|Governor|Sen\.?|Senator|Rep\.?|President|Secretary|Director|Minister|Chancellor|Mayor|Judge|Sir|Dame|Lord|Lady)";
 
@@ -300,7 +327,13 @@ pub fn resolve(doc: &Document, units: &[Unit], verdicts: &mut [Verdict]) {
     for (i, u) in units.iter().enumerate() {
         let text = outside[i].as_str();
         let mut named = Vec::new();
-        for c in SHORT_SPEAKER.captures_iter(text) {
+        let speech = has_speech_verb(text);
+        let speakers_here = if speech {
+            SHORT_SPEAKER.captures_iter(text).collect()
+        } else {
+            Vec::new()
+        };
+        for c in speakers_here {
             let Some(m) = c.get(1).or_else(|| c.get(2)) else {
                 continue;
             };
@@ -313,7 +346,7 @@ pub fn resolve(doc: &Document, units: &[Unit], verdicts: &mut [Verdict]) {
         }
         let near_person =
             (u.block.saturating_sub(PRONOUN_REACH)..=u.block).any(|b| person_blocks.contains(&b));
-        if near_person {
+        if near_person && speech {
             named.extend(
                 PRONOUN_SPEAKER
                     .find_iter(text)
@@ -328,7 +361,10 @@ pub fn resolve(doc: &Document, units: &[Unit], verdicts: &mut [Verdict]) {
             // A person spoke here: a "he said" in the next paragraphs is them.
             person_blocks.insert(u.block);
         }
-        if !named.is_empty() || ORG_SPEAKER.is_match(text) || PERSON_FRAME.is_match(text) {
+        if !named.is_empty()
+            || (speech && ORG_SPEAKER.is_match(text))
+            || PERSON_FRAME.is_match(text)
+        {
             speakers[i] = Speaker::Named;
         }
         if !already {

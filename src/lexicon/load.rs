@@ -195,7 +195,7 @@ pub fn parse_entry(path: &str, text: &str) -> Result<Entry, LexiconError> {
         }
     }
     for pat in raw.patterns.iter().chain(&raw.exceptions) {
-        if let Err(e) = super::matcher::compile_one(pat.get_ref()) {
+        if let Err(e) = super::matcher::check_syntax(pat.get_ref()) {
             return Err(at(
                 pat.span().start,
                 format!(
@@ -264,7 +264,7 @@ fn check_unique(entries: &[Entry]) -> Result<(), LexiconError> {
 
 /// Why a pattern failed, without the regex crate's echo of the rewritten
 /// pattern.
-fn regex_reason(e: &regex::Error) -> String {
+fn regex_reason(e: &impl std::fmt::Display) -> String {
     let text = e.to_string();
     match text.rfind("error: ") {
         Some(i) => text[i + "error: ".len()..].trim().to_string(),

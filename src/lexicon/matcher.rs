@@ -53,6 +53,18 @@ pub fn compile_one(pattern: &str) -> Result<Regex, regex::Error> {
         .build()
 }
 
+/// Checks a pattern's syntax the way [`compile_one`] reads it, without
+/// compiling it: loading a lexicon file reports syntax errors with their
+/// line, and the matcher compiles each pattern once, later.
+pub fn check_syntax(pattern: &str) -> Result<(), Box<regex_syntax::Error>> {
+    regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(&prepare(pattern))
+        .map(|_| ())
+        .map_err(Box::new)
+}
+
 /// Rewrites unescaped `\b` as `(?-u:\b)`: an ASCII word boundary, which
 /// the fast DFA engines support on any text (a Unicode one makes them give
 /// up on the first non-ASCII byte and fall back to the slow engines).
