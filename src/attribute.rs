@@ -517,13 +517,15 @@ fn quotations(units: &[Unit], texts: &[&str]) -> (Vec<String>, Vec<Quotation>) {
             if mark && new_block && at == lead && open.is_some() {
                 // The opening mark of a quotation that runs on from the
                 // paragraph before.
-                blanked.push(' ');
+                blank(&mut blanked, c);
                 continue;
             }
             let opens = matches!(c, '“' | '«') || (c == '"' && open.is_none());
             let closes = matches!(c, '”' | '»') || (c == '"' && open.is_some());
             if opens && open.is_none() {
-                let before = text[..at].trim_end().to_lowercase();
+                // Only the word before counts: lower-casing the whole
+                // prefix at every quotation mark would be quadratic.
+                let before = last_word(&text[..at]).to_lowercase();
                 found.push(Quotation {
                     introduced_as_title: ["titled", "entitled", "called", "headlined", "named"]
                         .iter()
@@ -531,10 +533,10 @@ fn quotations(units: &[Unit], texts: &[&str]) -> (Vec<String>, Vec<Quotation>) {
                     ..Quotation::default()
                 });
                 open = Some(found.len() - 1);
-                blanked.push(' ');
+                blank(&mut blanked, c);
             } else if closes && open.is_some() {
                 open = None;
-                blanked.push(' ');
+                blank(&mut blanked, c);
             } else if let Some(q) = open {
                 let quotation = &mut found[q];
                 if quotation.units.last() != Some(&i) {
@@ -558,7 +560,7 @@ fn quotations(units: &[Unit], texts: &[&str]) -> (Vec<String>, Vec<Quotation>) {
                         }
                     }
                 }
-                blanked.extend(std::iter::repeat(' ').take(c.len_utf8()));
+                blank(&mut blanked, c);
             } else {
                 blanked.push(c);
             }
@@ -566,6 +568,31 @@ fn quotations(units: &[Unit], texts: &[&str]) -> (Vec<String>, Vec<Quotation>) {
         outside.push(blanked);
     }
     (outside, found)
+}
+
+/// Blanks a character with as many spaces as its UTF-8 bytes, so offsets in
+/// the blanked text are offsets in the unit's text (a finding in one is a
+/// finding in the other).
+fn blank(out: &mut String, c: char) {
+    out.extend(std::iter::repeat(' ').take(c.len_utf8()));
+}
+
+/// How far back [`last_word`] looks, in bytes: the longest title verb
+/// ("headlined") is nine.
+const LAST_WORD_MAX: usize = 16;
+
+/// The last word of a text, trailing white space ignored, cut to
+/// [`LAST_WORD_MAX`] bytes so the cost does not grow with the text.
+fn last_word(text: &str) -> &str {
+    let t = text.trim_end();
+    let mut start = t.len();
+    for (i, c) in t.char_indices().rev() {
+        if !c.is_alphanumeric() || t.len() - i > LAST_WORD_MAX {
+            break;
+        }
+        start = i;
+    }
+    &t[start..]
 }
 
 #[cfg(test)]

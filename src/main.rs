@@ -191,6 +191,10 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
+            if claimscan::interrupt::interrupted() {
+                eprintln!("claimscan: interrupted; reports already written are complete");
+                return ExitCode::from(claimscan::interrupt::EXIT_CODE);
+            }
             eprintln!("claimscan: error: {e:#}");
             ExitCode::from(2)
         }
@@ -327,6 +331,9 @@ fn analyze_one(
     settings: &Settings,
     run: &CheckRun<'_>,
 ) -> Result<report::FileReport, String> {
+    if claimscan::interrupt::interrupted() {
+        return Err(format!("{}: skipped (interrupted)", input.path.display()));
+    }
     let run = || {
         if run.check {
             claimscan::check::check_file(&input.path, &input.relative, settings, run.baseline)
@@ -366,6 +373,8 @@ fn analyze_all(
     for r in results {
         match r {
             Ok(rep) => reports.push(rep),
+            // After Ctrl-C the files left are skipped, not failed.
+            Err(_) if claimscan::interrupt::interrupted() => summary.errors += 1,
             Err(e) => {
                 eprintln!("claimscan: error: {e}");
                 summary.errors += 1;
@@ -382,6 +391,8 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         );
     }
     set_threads(args.threads)?;
+    // Ctrl-C stops the run between files, with no report half-written.
+    claimscan::interrupt::install().context("cannot install the Ctrl-C handler")?;
     let settings = configured(&args.lexicons, &args.config, &args.policy)?;
     let format = args.format.unwrap_or(Format::Terminal);
     match (format, &args.output_dir) {
@@ -411,6 +422,9 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let mut summary = Summary::default();
     let reports = analyze_all(&args.paths, &settings, &mut summary, &run);
     if let Some(path) = &args.write_baseline {
+        if claimscan::interrupt::interrupted() {
+            anyhow::bail!("interrupted");
+        }
         let b = Baseline::from_reports(&reports);
         b.write(path)
             .with_context(|| format!("cannot write the baseline {}", path.display()))?;
@@ -435,10 +449,16 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     for r in &reports {
+        if claimscan::interrupt::interrupted() {
+            anyhow::bail!("interrupted");
+        }
         summary.add(r);
         reporter
             .file(r, &mut out)
             .with_context(|| format!("cannot write the report of {}", r.path))?;
+    }
+    if claimscan::interrupt::interrupted() {
+        anyhow::bail!("interrupted");
     }
     reporter.finish(&summary, &mut out)?;
     out.flush()?;
