@@ -239,7 +239,9 @@ pub fn check_config(text: &str, settings: &Settings) -> Result<(), String> {
             }),
             options,
             overrides: Overrides::default(),
-            base: ".".into(),
+            // Absolute, as `Config::load` makes it (the current folder):
+            // printed paths are then absolute and read back the same.
+            base: "/claimscan-fuzz".into(),
         };
         Policy::resolve(&config, &keys, &fixed)
     };
