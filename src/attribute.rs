@@ -538,12 +538,6 @@ fn is_title(word: &str) -> bool {
 /// A quotation left open at the end of a paragraph goes on in the next one
 /// when that opens with a quotation mark (the news convention); otherwise
 /// it ends with its paragraph.
-/// Blanks a character out with as many spaces as its UTF-8 bytes, so
-/// offsets in the blanked text are offsets in the unit.
-fn blank(out: &mut String, c: char) {
-    out.extend(std::iter::repeat(' ').take(c.len_utf8()));
-}
-
 fn quotations(units: &[Unit], texts: &[&str]) -> (Vec<String>, Vec<Quotation>) {
     let mut outside = Vec::with_capacity(units.len());
     let mut found: Vec<Quotation> = Vec::new();
@@ -566,7 +560,9 @@ fn quotations(units: &[Unit], texts: &[&str]) -> (Vec<String>, Vec<Quotation>) {
             let opens = matches!(c, '“' | '«') || (c == '"' && open.is_none());
             let closes = matches!(c, '”' | '»') || (c == '"' && open.is_some());
             if opens && open.is_none() {
-                let before = text[..at].trim_end().to_lowercase();
+                // Only the word before counts: lower-casing the whole
+                // prefix at every quotation mark would be quadratic.
+                let before = last_word(&text[..at]).to_lowercase();
                 found.push(Quotation {
                     introduced_as_title: ["titled", "entitled", "called", "headlined", "named"]
                         .iter()
@@ -609,6 +605,31 @@ fn quotations(units: &[Unit], texts: &[&str]) -> (Vec<String>, Vec<Quotation>) {
         outside.push(blanked);
     }
     (outside, found)
+}
+
+/// Blanks a character with as many spaces as its UTF-8 bytes, so offsets in
+/// the blanked text are offsets in the unit's text (a finding in one is a
+/// finding in the other).
+fn blank(out: &mut String, c: char) {
+    out.extend(std::iter::repeat(' ').take(c.len_utf8()));
+}
+
+/// How far back [`last_word`] looks, in bytes: the longest title verb
+/// ("headlined") is nine.
+const LAST_WORD_MAX: usize = 16;
+
+/// The last word of a text, trailing white space ignored, cut to
+/// [`LAST_WORD_MAX`] bytes so the cost does not grow with the text.
+fn last_word(text: &str) -> &str {
+    let t = text.trim_end();
+    let mut start = t.len();
+    for (i, c) in t.char_indices().rev() {
+        if !c.is_alphanumeric() || t.len() - i > LAST_WORD_MAX {
+            break;
+        }
+        start = i;
+    }
+    &t[start..]
 }
 
 #[cfg(test)]

@@ -14,6 +14,8 @@ pub mod config;
 pub mod error;
 pub mod eval;
 pub mod ingest;
+pub mod interrupt;
+pub mod invariants;
 pub mod lexicon;
 pub mod pipeline;
 pub mod quality;

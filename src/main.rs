@@ -203,6 +203,10 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
+            if claimscan::interrupt::interrupted() {
+                eprintln!("claimscan: interrupted; reports already written are complete");
+                return ExitCode::from(claimscan::interrupt::EXIT_CODE);
+            }
             eprintln!("claimscan: error: {e:#}");
             ExitCode::from(2)
         }
@@ -338,6 +342,9 @@ fn analyze_one(
     settings: &Settings,
     run: &CheckRun<'_>,
 ) -> Result<report::FileReport, String> {
+    if claimscan::interrupt::interrupted() {
+        return Err(format!("{}: skipped (interrupted)", input.path.display()));
+    }
     let run = || {
         if run.check {
             claimscan::check::check_file(&input.path, &input.relative, settings, run.baseline)
@@ -377,6 +384,8 @@ fn analyze_all(
     for r in results {
         match r {
             Ok(rep) => reports.push(rep),
+            // After Ctrl-C the files left are skipped, not failed.
+            Err(_) if claimscan::interrupt::interrupted() => summary.errors += 1,
             Err(e) => {
                 eprintln!("claimscan: error: {e}");
                 summary.errors += 1;
@@ -393,6 +402,8 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         );
     }
     set_threads(args.threads)?;
+    // Ctrl-C stops the run between files, with no report half-written.
+    claimscan::interrupt::install().context("cannot install the Ctrl-C handler")?;
     let settings = configured(&args.lexicons, &args.config, &args.policy)?;
     let format = args.format.unwrap_or(Format::Terminal);
     match (format, &args.output_dir) {
@@ -476,6 +487,9 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             (result, written)
         },
         |(result, written)| -> anyhow::Result<()> {
+            if claimscan::interrupt::interrupted() {
+                anyhow::bail!("interrupted");
+            }
             written?;
             progress.inc(1);
             match result {
@@ -507,6 +521,9 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     if let (Some(t), Some(path)) = (table, &args.summary) {
         t.finish()
             .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    if claimscan::interrupt::interrupted() {
+        anyhow::bail!("interrupted");
     }
     if let (Some(rec), Some(path)) = (recorder, &args.write_baseline) {
         let b = rec.finish();

@@ -117,3 +117,49 @@ fn dr_repeated_two_million_times() {
     let glued = "a.Bc".repeat(1_000_000);
     units("glued.txt", glued, InputFormat::Text);
 }
+
+/// One unit of about `len` bytes made of every rule's own examples (full
+/// stops turned into commas, so nothing ends the sentence), with quotation
+/// marks and speakers among them: every literal, pattern and context rule
+/// fires thousands of times in one long line. Each stage must stay linear in
+/// it; a quadratic one would take hours here.
+fn every_rule_in_one_line(len: usize) -> String {
+    let mut pieces: Vec<String> = settings()
+        .entries()
+        .iter()
+        .flat_map(|e| e.flags.iter().chain(&e.allows))
+        .map(|s| s.replace(['.', '!', '?', '…', ';', ':'], ","))
+        .collect();
+    pieces.push("“it works,” said Dr, Jane Smith, and she added “it cures”,".into());
+    pieces.push("\"no side effects\" Smith said,".into());
+    let mut line = String::with_capacity(len + 1000);
+    while line.len() < len {
+        for p in &pieces {
+            line.push_str(p);
+            line.push(' ');
+        }
+    }
+    line
+}
+
+#[test]
+fn every_rule_on_a_2_mb_line_stays_linear() {
+    let line = every_rule_in_one_line(2_000_000);
+    let a = run("rules.txt", line.clone(), InputFormat::Text);
+    assert!(a.units.len() < 100, "{} units", a.units.len());
+    let findings: usize = a.verdicts.iter().map(|v| v.findings.len()).sum();
+    assert!(findings > 10_000, "{findings} findings");
+    claimscan::invariants::check_analysis(&a).unwrap();
+    // The same through Markdown and HTML ingest.
+    units("rules.md", line.clone(), InputFormat::Markdown);
+    units("rules.html", format!("<p>{line}</p>"), InputFormat::Html);
+}
+
+#[test]
+fn a_line_of_a_million_quotation_marks_stays_linear() {
+    // Each opening mark looks back for "titled"/"called": only at the word
+    // before it, never the whole line.
+    let text = "“a” said Smith ".repeat(250_000) + &"\"".repeat(1_000_000);
+    let a = run("quotes.txt", text, InputFormat::Text);
+    claimscan::invariants::check_analysis(&a).unwrap();
+}

@@ -131,7 +131,11 @@ fn next_word(text: &str, at: usize) -> &str {
 
 /// The word right before `at`.
 fn prev_words(text: &str, at: usize, n: usize) -> Vec<String> {
-    let words: Vec<&str> = negation::word_spans(&text[..at]).map(|(_, w)| w).collect();
+    // A bounded window: the whole prefix would make a long unit quadratic.
+    let from = negation::window_before(text, at, negation::LOOK_BACK);
+    let words: Vec<&str> = negation::word_spans(&text[from..at])
+        .map(|(_, w)| w)
+        .collect();
     words
         .iter()
         .rev()

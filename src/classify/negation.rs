@@ -45,13 +45,17 @@ const WINDOW: usize = 5;
 
 /// The byte span of a negator governing the text that starts at `at`, if any.
 pub fn negator_before(text: &str, at: usize) -> Option<(usize, usize)> {
-    let before = text.get(..at)?;
+    text.get(..at)?;
+    // Only the last few words can hold the negator: looking further back
+    // for the clause start would make a long unit with many hits quadratic.
+    let window = window_before(text, at, LOOK_BACK);
+    let before = &text[..at];
     // Stop at clause punctuation.
-    let clause_start = before
+    let clause_start = before[window..]
         .char_indices()
         .rev()
         .find(|&(_, c)| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '—' | '–'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .map_or(window, |(i, c)| window + i + c.len_utf8());
     let clause = &before[clause_start..];
     let words: Vec<(usize, &str)> = word_spans(clause).collect();
     for (k, &(off, word)) in words.iter().rev().take(WINDOW).enumerate() {
@@ -74,6 +78,35 @@ pub fn negator_before(text: &str, at: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// How far back, in bytes, a look for the words before a phrase goes:
+/// room for [`WINDOW`] words of any ordinary length, and a bound that keeps
+/// each look constant-time however long the unit is.
+pub const LOOK_BACK: usize = 256;
+
+/// The start of the window of at most `max` bytes before `at`, moved
+/// forward to a character boundary and past a word the window would cut,
+/// so the window holds whole words only.
+pub fn window_before(text: &str, at: usize, max: usize) -> usize {
+    let mut start = at.saturating_sub(max);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    if start == 0 {
+        return 0;
+    }
+    let cut_word = text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    if cut_word {
+        // Skip the rest of the cut word.
+        start += text[start..at]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(at - start);
+    }
+    start
+}
+
 /// Words with their byte offsets (letters, digits, apostrophes).
 pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut pos = 0;
@@ -92,6 +125,26 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn window_before_holds_whole_words_on_char_boundaries() {
+        let t = "ééééé not proven";
+        let at = t.find("proven").unwrap();
+        let w = window_before(t, at, 6);
+        assert_eq!(&t[w..at], " not ");
+        assert_eq!(window_before(t, at, 100), 0);
+        // A cut word is skipped, not read as a shorter word.
+        let t = "cannot proven";
+        assert_eq!(&t[window_before(t, 7, 4)..7], " ");
+    }
+
+    #[test]
+    fn a_negator_is_found_at_the_end_of_a_long_clause() {
+        let t = "word ".repeat(10_000) + "is not proven";
+        let at = t.find("proven").unwrap();
+        let (s, e) = negator_before(&t, at).unwrap();
+        assert_eq!(&t[s..e], "not");
+    }
 
     fn negated(text: &str, marker: &str) -> bool {
         negator_before(text, text.find(marker).unwrap()).is_some()

@@ -12,6 +12,8 @@
 //! in ten) go into one small `RegexSet`, so no pattern is ever tried on a
 //! unit one by one just in case.
 
+use std::collections::BTreeMap;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
@@ -205,7 +207,17 @@ impl Matcher {
                 }
             }
         }
-        hits.retain(|h| !self.excepted(text, h));
+        // Each entry's exception matches are found once per scan, not once
+        // per hit: per hit would be quadratic in a long unit.
+        let mut exceptions: BTreeMap<usize, Spans> = BTreeMap::new();
+        for h in &hits {
+            if !self.exceptions[h.entry].is_empty() {
+                exceptions
+                    .entry(h.entry)
+                    .or_insert_with(|| Spans::new(&self.exceptions[h.entry], text));
+            }
+        }
+        hits.retain(|h| !exceptions.get(&h.entry).is_some_and(|s| s.overlaps(h)));
         // Drop hits nested in a longer hit of the same entry: sort by entry,
         // start, then longest first, and sweep the furthest end seen.
         hits.sort_by_key(|h| (h.entry, h.start, std::cmp::Reverse(h.end)));
@@ -223,12 +235,41 @@ impl Matcher {
         kept.sort();
         kept
     }
+}
 
-    fn excepted(&self, text: &str, hit: &Hit) -> bool {
-        self.exceptions[hit.entry].iter().any(|re| {
-            re.find_iter(text)
-                .any(|m| m.start() < hit.end && m.end() > hit.start)
-        })
+/// The matches of an entry's exception patterns in one text, sorted by
+/// start, with the furthest end reached so far: whether a hit overlaps any
+/// of them is one binary search.
+struct Spans {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl Spans {
+    fn new(patterns: &[Regex], text: &str) -> Spans {
+        let mut spans: Vec<(usize, usize)> = patterns
+            .iter()
+            .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
+            .collect();
+        spans.sort_unstable();
+        let mut furthest = 0;
+        let reach = spans
+            .iter()
+            .map(|&(_, end)| {
+                furthest = furthest.max(end);
+                furthest
+            })
+            .collect();
+        Spans {
+            starts: spans.into_iter().map(|(start, _)| start).collect(),
+            reach,
+        }
+    }
+
+    /// Whether a match starts before the hit ends and ends after it starts.
+    fn overlaps(&self, hit: &Hit) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < hit.end);
+        before_end > 0 && self.reach[before_end - 1] > hit.start
     }
 }
 
@@ -388,6 +429,16 @@ mod tests {
         let m = Matcher::new(&[&a, &b]).unwrap();
         let hits = m.scan("It can help and may work.");
         assert_eq!(hits.iter().map(|h| h.entry).collect::<Vec<_>>(), [1, 0]);
+    }
+
+    #[test]
+    fn exceptions_cancel_only_the_hits_they_overlap() {
+        let mut e = entry("H001", &["may"], &[]);
+        e.exceptions = vec![r"(?i)\bmay day\b".into(), r"(?i)\bin may\b".into()];
+        let m = Matcher::new(&[&e]).unwrap();
+        let text = "It may help. May day. In May. It may.";
+        let starts: Vec<usize> = m.scan(text).iter().map(|h| h.start).collect();
+        assert_eq!(starts, [3, 33]);
     }
 
     #[test]

@@ -615,11 +615,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    // After Ctrl-C no new report is started (see `interrupt`).
+    if crate::interrupt::interrupted() {
+        return Err(crate::interrupt::error());
+    }
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".claimscan-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
+    let tmp_path = tmp.path().to_path_buf();
+    crate::interrupt::track(&tmp_path);
+    let written = write_and_persist(tmp, path, bytes);
+    // Renamed, or removed when `tmp` was dropped on an error.
+    crate::interrupt::untrack(&tmp_path);
+    written
+}
+
+fn write_and_persist(
+    mut tmp: tempfile::NamedTempFile,
+    path: &Path,
+    bytes: &[u8],
+) -> io::Result<()> {
     tmp.write_all(bytes)?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
