@@ -314,11 +314,11 @@ impl Quotation {
 pub fn resolve(doc: &Document, units: &[Unit], verdicts: &mut [Verdict]) {
     let texts: Vec<&str> = units.iter().map(|u| u.text(doc)).collect();
     let (outside, quotations) = quotations(units, &texts);
-    let people = named_people(&texts);
-    let mut person_blocks: BTreeSet<usize> = texts
+    let (people, framed) = named_people(&texts);
+    let mut person_blocks: BTreeSet<usize> = framed
         .iter()
         .zip(units)
-        .filter(|(t, _)| PERSON_FRAME.is_match(t) || TITLED_NAME.is_match(t))
+        .filter(|(&f, _)| f)
         .map(|(_, u)| u.block)
         .collect();
 
@@ -481,14 +481,22 @@ fn cite_references(v: &mut Verdict) {
 }
 
 /// First and last names of the people named in attributing frames.
-fn named_people(texts: &[&str]) -> BTreeSet<String> {
+/// Also says, per text, whether it has any person frame or titled name, so
+/// the callers need not run those patterns a second time.
+fn named_people(texts: &[&str]) -> (BTreeSet<String>, Vec<bool>) {
     let mut people = BTreeSet::new();
+    let mut framed = Vec::with_capacity(texts.len());
     for text in texts {
-        let frames = PERSON_FRAME
+        let captures: Vec<regex::Captures<'_>> = PERSON_FRAME
             .captures_iter(text)
+            .chain(TITLED_NAME.captures_iter(text))
+            .collect();
+        framed.push(!captures.is_empty());
+        // PERSON_FRAME names its person in one of groups 1..=5, TITLED_NAME in 1.
+        let names = captures
+            .iter()
             .filter_map(|c| (1..=5).find_map(|k| c.get(k)));
-        let titled = TITLED_NAME.captures_iter(text).filter_map(|c| c.get(1));
-        for m in frames.chain(titled) {
+        for m in names {
             for word in m.as_str().split_whitespace() {
                 let word = word.trim_end_matches(['.', ',']);
                 let is_name = word.chars().count() > 1
@@ -502,7 +510,7 @@ fn named_people(texts: &[&str]) -> BTreeSet<String> {
             }
         }
     }
-    people
+    (people, framed)
 }
 
 fn is_title(word: &str) -> bool {
@@ -638,7 +646,7 @@ mod tests {
 
     #[test]
     fn people_are_remembered_by_first_and_last_name() {
-        let people = named_people(&[
+        let (people, _) = named_people(&[
             "The drug works, said Dr. Jane Smith, who led the study.",
             "Nevan Krogan, a biologist at the University of California, warned that it may harm.",
             "The Lancet said nothing.",
