@@ -10,8 +10,9 @@ use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-use claimscan::lexicon::Entry;
-use claimscan::{classify, ingest, segment, Settings};
+use claimscan::pipeline::lexicon::Entry;
+use claimscan::pipeline::{classify, ingest, segment};
+use claimscan::Settings;
 
 fn sample() -> ingest::Document {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus/003_36c518a3622cc16c.txt");
@@ -54,7 +55,7 @@ fn stages(c: &mut Criterion) {
     });
     group.bench_function("analyze", |b| {
         b.iter(|| {
-            claimscan::analyze(black_box(doc.clone()), &settings)
+            claimscan::pipeline::analyze(black_box(doc.clone()), &settings)
                 .units
                 .len()
         })

@@ -17,10 +17,11 @@
 
 use std::path::Path;
 
-use crate::config::{self, Config, FixedRule, Overrides, Policy};
-use crate::ingest::{self, InputFormat};
+use crate::ci::config::{self, Config, FixedRule, Overrides, Policy};
+use crate::pipeline::ingest::{self, InputFormat};
+use crate::pipeline::Analysis;
 use crate::report::{self, FileReport};
-use crate::{Analysis, Settings};
+use crate::Settings;
 
 /// Checks the spans of an analysis: units against the source and their
 /// blocks, findings against their units.
@@ -33,7 +34,7 @@ pub fn check_analysis(a: &Analysis) -> Result<(), String> {
             a.units.len()
         ));
     }
-    let mut prev: Option<&crate::segment::Unit> = None;
+    let mut prev: Option<&crate::pipeline::segment::Unit> = None;
     for (i, (u, v)) in a.units.iter().zip(&a.verdicts).enumerate() {
         let Some(block) = a.doc.blocks.get(u.block) else {
             return Err(format!("unit {i} {u:?}: no block {}", u.block));
@@ -156,11 +157,11 @@ fn check_once(
             bytes.len()
         ));
     }
-    let analysis = crate::analyze(doc, settings);
+    let analysis = crate::pipeline::analyze(doc, settings);
     check_analysis(&analysis)?;
     let mut rep = report::file_report(&analysis, path, settings);
-    let notices = crate::suppress::apply(&analysis.doc.source, format, &mut rep, settings);
-    report::attach_notices(&mut rep, &analysis.doc.source, &notices, settings);
+    let notices = crate::ci::suppress::apply(&analysis.doc.source, format, &mut rep, settings);
+    crate::ci::suppress::attach_notices(&mut rep, &analysis.doc.source, &notices, settings);
     rep.recount();
     check_report(&rep)?;
     Ok(Some((analysis, rep)))
@@ -183,8 +184,8 @@ pub fn check_bytes(bytes: &[u8], format: InputFormat, settings: &Settings) -> Re
 /// examples through the matcher. Errors must point inside the text; hits
 /// inside the example they were found in; two parses must agree.
 pub fn check_lexicon(text: &str) -> Result<(), String> {
-    let first = crate::lexicon::load::parse_entry("fuzz.toml", text);
-    let second = crate::lexicon::load::parse_entry("fuzz.toml", text);
+    let first = crate::pipeline::lexicon::load::parse_entry("fuzz.toml", text);
+    let second = crate::pipeline::lexicon::load::parse_entry("fuzz.toml", text);
     if format!("{first:?}") != format!("{second:?}") {
         return Err("the same lexicon text parsed two ways".into());
     }
@@ -192,7 +193,7 @@ pub fn check_lexicon(text: &str) -> Result<(), String> {
         Ok(entry) => entry,
         Err(e) => return check_position("lexicon", text, e.line, e.column),
     };
-    let matcher = match crate::lexicon::Matcher::new(&[&entry]) {
+    let matcher = match crate::pipeline::lexicon::Matcher::new(&[&entry]) {
         Ok(m) => m,
         Err(e) => return check_position("lexicon", text, e.line, e.column),
     };
@@ -223,7 +224,7 @@ pub fn check_config(text: &str, settings: &Settings) -> Result<(), String> {
         }
         Err(e) => return Err(format!("config parse gave a non-positional error: {e}")),
     };
-    let fixed: Vec<FixedRule> = crate::classify::rules::RULES
+    let fixed: Vec<FixedRule> = crate::pipeline::classify::rules::RULES
         .iter()
         .map(|r| FixedRule {
             id: r.id,
@@ -277,9 +278,11 @@ pub fn check_config(text: &str, settings: &Settings) -> Result<(), String> {
 /// and both runs agree.
 pub fn check_stream(bytes: &[u8], settings: &Settings) -> Result<(), String> {
     let mut first = Vec::new();
-    crate::stream::run(bytes, &mut first, settings).map_err(|e| format!("stream failed: {e}"))?;
+    crate::batch::stream::run(bytes, &mut first, settings)
+        .map_err(|e| format!("stream failed: {e}"))?;
     let mut second = Vec::new();
-    crate::stream::run(bytes, &mut second, settings).map_err(|e| format!("stream failed: {e}"))?;
+    crate::batch::stream::run(bytes, &mut second, settings)
+        .map_err(|e| format!("stream failed: {e}"))?;
     if first != second {
         return Err("the same stream gave two different outputs".into());
     }

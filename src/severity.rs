@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::Label;
+use crate::pipeline::lexicon::Label;
 
 /// Severity levels, lowest first (so `>=` compares against a threshold).
 #[derive(

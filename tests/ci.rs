@@ -419,7 +419,7 @@ fn suppression_rules_are_listed_and_explained() {
 /// Each suppression rule's examples: `flags` fire it, `allows` do not.
 #[test]
 fn suppression_rule_examples_hold() {
-    for rule in claimscan::suppress::NOTICE_RULES {
+    for rule in claimscan::ci::suppress::NOTICE_RULES {
         for (text, should_fire) in rule
             .flags
             .iter()

@@ -4,7 +4,8 @@
 // A test fails by panicking; unwrap is how these tests say "this must work".
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use claimscan::{analyze_file, report, Settings};
+use claimscan::pipeline::analyze_file;
+use claimscan::{report, Settings};
 
 #[test]
 fn sample_articles_json_reports() {

@@ -8,8 +8,10 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use claimscan::lexicon::Label;
-use claimscan::{analyze_file, eval, report, Settings};
+use claimscan::measure::eval;
+use claimscan::pipeline::analyze_file;
+use claimscan::pipeline::lexicon::Label;
+use claimscan::{report, Settings};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use claimscan::ingest::InputFormat;
+use claimscan::pipeline::ingest::InputFormat;
 use claimscan::{invariants, Settings};
 
 #[test]

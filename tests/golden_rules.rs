@@ -8,8 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
-use claimscan::ingest::{self, InputFormat};
-use claimscan::segment;
+use claimscan::pipeline::ingest::{self, InputFormat};
+use claimscan::pipeline::segment;
 
 #[derive(serde::Deserialize)]
 struct Rule {

@@ -11,8 +11,9 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use claimscan::ingest::{self, InputFormat};
-use claimscan::{analyze, Analysis, Settings};
+use claimscan::pipeline::ingest::{self, InputFormat};
+use claimscan::pipeline::{analyze, Analysis};
+use claimscan::Settings;
 
 fn settings() -> &'static Settings {
     static SETTINGS: OnceLock<Settings> = OnceLock::new();
@@ -33,7 +34,7 @@ fn run(name: &str, source: String, format: InputFormat) -> Analysis {
 /// already covers.
 fn units(name: &str, source: String, format: InputFormat) -> usize {
     let doc = ingest::from_bytes(Path::new(name), source.into_bytes(), format).unwrap();
-    claimscan::segment::segment(&doc).len()
+    claimscan::pipeline::segment::segment(&doc).len()
 }
 
 #[test]

@@ -10,9 +10,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use claimscan::ingest;
+use claimscan::pipeline::ingest;
+use claimscan::pipeline::segment;
 use claimscan::report::segments::{self, SegmentRecord};
-use claimscan::segment;
 use html5ever::tendril::TendrilSink;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 

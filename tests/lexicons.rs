@@ -7,8 +7,9 @@
 
 use std::collections::BTreeSet;
 
-use claimscan::classify::rules::RULES;
-use claimscan::{analyze_text, Settings};
+use claimscan::pipeline::analyze_text;
+use claimscan::pipeline::classify::rules::RULES;
+use claimscan::Settings;
 
 fn settings() -> Settings {
     Settings::new(&[]).expect("built-in lexicons load")

@@ -9,8 +9,8 @@
 
 use std::sync::OnceLock;
 
-use claimscan::ingest::InputFormat;
 use claimscan::invariants;
+use claimscan::pipeline::ingest::InputFormat;
 use claimscan::Settings;
 use proptest::prelude::*;
 

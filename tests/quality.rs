@@ -9,8 +9,9 @@
 
 use std::path::PathBuf;
 
-use claimscan::lexicon::Label;
-use claimscan::{quality, Settings};
+use claimscan::measure::quality;
+use claimscan::pipeline::lexicon::Label;
+use claimscan::Settings;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -75,7 +76,7 @@ fn dev_set_scores_hold() {
         &settings,
     )
     .unwrap();
-    let table = claimscan::eval::render(&scores);
+    let table = claimscan::measure::eval::render(&scores);
     assert!(scores.missing.is_empty(), "{table}");
     assert!(
         scores.macro_f1 >= DEV_MACRO_FLOOR,

@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use claimscan::lexicon::Label;
+use claimscan::pipeline::lexicon::Label;
 use claimscan::report::{
     FileReport, FileSummary, FindingReport, Format, NoticeReport, ReportOptions, SentenceReport,
     Summary,

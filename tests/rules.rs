@@ -7,7 +7,8 @@
 
 use std::fmt::Write;
 
-use claimscan::{analyze_text, Settings};
+use claimscan::pipeline::analyze_text;
+use claimscan::Settings;
 
 #[test]
 fn context_rule_fixtures() {
@@ -56,7 +57,7 @@ fn context_rule_fixtures() {
 
 #[test]
 fn every_context_rule_has_a_fixture() {
-    for r in claimscan::classify::rules::RULES {
+    for r in claimscan::pipeline::classify::rules::RULES {
         let path = format!(
             "{}/tests/fixtures/rules/{}.txt",
             env!("CARGO_MANIFEST_DIR"),

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use claimscan::ingest::InputFormat;
+use claimscan::pipeline::ingest::InputFormat;
 use claimscan::Settings;
 use libfuzzer_sys::fuzz_target;
 

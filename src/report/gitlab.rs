@@ -61,11 +61,10 @@ impl Reporter for GitlabReporter {
         let path = ci_path(&report.path);
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for d in report.diagnostics(CI_MIN_SEVERITY) {
-            let unit = crate::baseline::fingerprint(d.rule, d.context);
+            let unit = d.fingerprint();
             let n = seen.entry(unit.clone()).or_insert(0);
             *n += 1;
-            let fingerprint =
-                crate::baseline::fingerprint(&format!("{path}\0{}\0{n}", d.rule), &unit);
+            let fingerprint = super::fingerprint(&format!("{path}\0{}\0{n}", d.rule), &unit);
             self.issues.push(Issue {
                 kind: "issue",
                 check_name: format!("claimscan/{}", d.rule),

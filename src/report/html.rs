@@ -24,8 +24,8 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
 use super::terminal::headline;
 use super::{write_atomic, FileReport, FileSummary, Reporter, SentenceReport, Summary};
-use crate::ingest::{Block, BlockKind, Piece};
-use crate::lexicon::Label;
+use crate::pipeline::ingest::{Block, BlockKind, Piece};
+use crate::pipeline::lexicon::Label;
 use crate::severity::Severity;
 
 const CSS: &str = include_str!("html/report.css");
@@ -571,7 +571,8 @@ fn render_index(rows: &[IndexRow], summary: &Summary) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{analyze_text, report::file_report, Settings};
+    use crate::pipeline::analyze_text;
+    use crate::{report::file_report, Settings};
 
     fn page(text: &str) -> (FileReport, String) {
         let settings = Settings::new(&[]).unwrap();

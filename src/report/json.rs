@@ -94,7 +94,7 @@ mod tests {
             .iter()
             .map(|t| {
                 super::super::file_report(
-                    &crate::analyze_text(t, &settings),
+                    &crate::pipeline::analyze_text(t, &settings),
                     Path::new("a.txt"),
                     &settings,
                 )

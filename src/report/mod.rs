@@ -22,11 +22,13 @@ use std::path::{Path, PathBuf};
 
 use schemars::JsonSchema;
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 
-use crate::ingest::Block;
-use crate::lexicon::Label;
+use crate::pipeline::ingest::Block;
+use crate::pipeline::lexicon::Label;
+use crate::pipeline::Analysis;
 use crate::severity::Severity;
-use crate::{Analysis, Settings};
+use crate::Settings;
 
 /// The version of the JSON report's shape. Bumped only with a migration note
 /// in the README.
@@ -151,6 +153,34 @@ pub struct FindingReport {
     pub end_column: usize,
 }
 
+impl FindingReport {
+    /// This finding's fingerprint in the unit `unit_text`: what the
+    /// baseline records and the CI formats use to follow a finding across
+    /// edits that move it.
+    pub fn fingerprint(&self, unit_text: &str) -> String {
+        fingerprint(&self.rule, unit_text)
+    }
+}
+
+/// A fingerprint of a rule and a unit's text: lower-cased, white space
+/// collapsed, so reflowing or re-indenting a paragraph keeps it. 16 bytes
+/// of SHA-256 in hex.
+pub fn fingerprint(rule: &str, unit_text: &str) -> String {
+    let normalised = unit_text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let mut h = Sha256::new();
+    h.update(rule.as_bytes());
+    h.update([0]);
+    h.update(normalised.as_bytes());
+    h.finalize()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// Counts for one article.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq, JsonSchema)]
 pub struct FileSummary {
@@ -224,13 +254,13 @@ impl Summary {
 }
 
 /// Maps byte offsets to 1-based line and character column.
-pub(crate) struct LineIndex<'a> {
+pub struct LineIndex<'a> {
     source: &'a str,
     starts: Vec<usize>,
 }
 
 impl<'a> LineIndex<'a> {
-    pub(crate) fn new(source: &'a str) -> Self {
+    pub fn new(source: &'a str) -> Self {
         let mut starts = vec![0];
         let bytes = source.as_bytes();
         for (i, &b) in bytes.iter().enumerate() {
@@ -242,7 +272,7 @@ impl<'a> LineIndex<'a> {
         LineIndex { source, starts }
     }
 
-    pub(crate) fn locate(&self, offset: usize) -> (usize, usize) {
+    pub fn locate(&self, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
         let column = self
@@ -412,38 +442,18 @@ pub struct Diagnostic<'a> {
     pub context: &'a str,
 }
 
-/// Adds notices about suppression comments to a report, with positions.
-pub fn attach_notices(
-    report: &mut FileReport,
-    source: &str,
-    notices: &[crate::suppress::Notice],
-    settings: &Settings,
-) {
-    let index = LineIndex::new(source);
-    for n in notices {
-        let (line, column) = index.locate(n.start);
-        let (end_line, end_column) = index.locate(n.end);
-        let name = crate::suppress::find(n.rule).map_or(n.rule, |r| r.name);
-        report.notices.push(NoticeReport {
-            rule: n.rule.to_string(),
-            name: name.to_string(),
-            severity: settings.notice_severity(n.rule),
-            start: n.start,
-            end: n.end,
-            line,
-            column,
-            end_line,
-            end_column,
-            text: source.get(n.start..n.end).unwrap_or("").to_string(),
-            message: n.message.clone(),
-        });
+impl Diagnostic<'_> {
+    /// The fingerprint of this finding or notice in its unit (see
+    /// [`FindingReport::fingerprint`]).
+    pub fn fingerprint(&self) -> String {
+        fingerprint(self.rule, self.context)
     }
 }
 
 fn rule_text(settings: &Settings, id: &str) -> (String, String) {
     if let Some(e) = settings.entry(id) {
         (e.name.clone(), e.summary.clone())
-    } else if let Some(r) = crate::classify::rules::find(id) {
+    } else if let Some(r) = crate::pipeline::classify::rules::find(id) {
         (r.name.to_string(), r.summary.to_string())
     } else {
         (id.to_string(), String::new())
@@ -551,34 +561,6 @@ pub fn ci_path(path: &str) -> String {
 /// terminal and JSON views only.
 pub const CI_MIN_SEVERITY: Severity = Severity::Note;
 
-impl Settings {
-    /// The documentation of every rule that gives findings, in id order.
-    pub fn rule_docs(&self) -> Vec<RuleDoc> {
-        let mut docs: Vec<RuleDoc> = self
-            .entries()
-            .iter()
-            .map(|e| RuleDoc {
-                id: e.id.clone(),
-                name: e.name.clone(),
-                label: Some(e.label),
-                summary: e.summary.clone(),
-                doc: e.doc.clone(),
-                default_severity: self.severity_of(&e.id, e.label, &[e.label]),
-            })
-            .collect();
-        docs.extend(crate::suppress::NOTICE_RULES.iter().map(|r| RuleDoc {
-            id: r.id.to_string(),
-            name: r.name.to_string(),
-            label: None,
-            summary: r.summary.to_string(),
-            doc: r.doc.to_string(),
-            default_severity: self.notice_severity(r.id),
-        }));
-        docs.sort_by(|a, b| a.id.cmp(&b.id));
-        docs
-    }
-}
-
 impl Format {
     /// The reporter for this format.
     pub fn reporter(self, output_dir: Option<PathBuf>) -> Box<dyn Reporter> {
@@ -616,8 +598,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     // After Ctrl-C no new report is started (see `interrupt`).
-    if crate::interrupt::interrupted() {
-        return Err(crate::interrupt::error());
+    if crate::batch::interrupt::interrupted() {
+        return Err(crate::batch::interrupt::error());
     }
     std::fs::create_dir_all(dir)?;
     let tmp = tempfile::Builder::new()
@@ -625,10 +607,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)?;
     let tmp_path = tmp.path().to_path_buf();
-    crate::interrupt::track(&tmp_path);
+    crate::batch::interrupt::track(&tmp_path);
     let written = write_and_persist(tmp, path, bytes);
     // Renamed, or removed when `tmp` was dropped on an error.
-    crate::interrupt::untrack(&tmp_path);
+    crate::batch::interrupt::untrack(&tmp_path);
     written
 }
 
@@ -645,6 +627,15 @@ fn write_and_persist(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fingerprint_ignores_layout_not_words() {
+        let a = fingerprint("A104", "Acupuncture cures\n  back pain.");
+        assert_eq!(a, fingerprint("A104", "acupuncture cures back pain."));
+        assert_ne!(a, fingerprint("A104", "Acupuncture cures neck pain."));
+        assert_ne!(a, fingerprint("A101", "Acupuncture cures back pain."));
+        assert_eq!(a.len(), 32);
+    }
 
     #[test]
     fn line_index_handles_all_line_endings() {

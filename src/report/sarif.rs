@@ -77,7 +77,7 @@ impl Reporter for SarifReporter {
         let uri = uri_encode(&ci_path(&report.path));
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for d in report.diagnostics(CI_MIN_SEVERITY) {
-            let fp = crate::baseline::fingerprint(d.rule, d.context);
+            let fp = d.fingerprint();
             // Two identical findings in one unit text get distinct prints.
             let n = seen.entry(fp.clone()).or_insert(0);
             *n += 1;

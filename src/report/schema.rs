@@ -6,7 +6,7 @@
 use schemars::JsonSchema;
 
 use super::FileReport;
-use crate::stream::StreamLine;
+use crate::batch::stream::StreamLine;
 
 /// The schema of a JSON report (one article), pretty-printed with a final
 /// newline.

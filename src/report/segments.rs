@@ -7,8 +7,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::LineIndex;
-use crate::ingest::Document;
-use crate::segment::Unit;
+use crate::pipeline::ingest::Document;
+use crate::pipeline::segment::Unit;
 
 /// One unit as `claimscan segment` prints it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

@@ -14,7 +14,7 @@ use anstyle::{AnsiColor, Effects, Style};
 use unicode_width::UnicodeWidthChar;
 
 use super::{FileReport, FileSummary, LineIndex, Reporter, SentenceReport, Summary};
-use crate::lexicon::Label;
+use crate::pipeline::lexicon::Label;
 use crate::severity::Severity;
 
 /// Prints every flagged unit as a diagnostic, a summary line per article

@@ -15,9 +15,10 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::error::GoldError;
-use crate::eval::{self, Scores};
-use crate::lexicon::Label;
-use crate::{analyze_file, analyze_text, report, Settings};
+use crate::measure::eval::{self, Scores};
+use crate::pipeline::lexicon::Label;
+use crate::pipeline::{analyze_file, analyze_text};
+use crate::{report, Settings};
 
 /// Sentence-level precision, recall and F1 of one label.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::error::ConfigError;
-use crate::lexicon::Label;
+use crate::pipeline::lexicon::Label;
 use crate::severity::Severity;
 
 /// The config file's name, searched for upward from the current folder.
@@ -169,7 +169,7 @@ impl Config {
     fn error(&self, at: Origin<'_>, message: String) -> ConfigError {
         match at {
             Origin::File(f, offset) => {
-                let (line, column) = crate::lexicon::load::line_col(&f.text, offset);
+                let (line, column) = crate::pipeline::lexicon::load::line_col(&f.text, offset);
                 ConfigError::At {
                     path: f.path.display().to_string(),
                     line,
@@ -194,7 +194,7 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 pub fn parse(path: &Path, text: &str) -> Result<Options, ConfigError> {
     toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
-        let (line, column) = crate::lexicon::load::line_col(text, offset);
+        let (line, column) = crate::pipeline::lexicon::load::line_col(text, offset);
         ConfigError::At {
             path: path.display().to_string(),
             line,

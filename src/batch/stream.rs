@@ -128,7 +128,7 @@ fn process(line_no: usize, line: &Result<String, String>, settings: &Settings) -
     let failed = record.is_err();
     let mut bytes = match record {
         Ok(doc) => {
-            let analysis = crate::analyze_text(&doc.text, settings);
+            let analysis = crate::pipeline::analyze_text(&doc.text, settings);
             let report = report::file_report(&analysis, Path::new(""), settings);
             serde_json::to_vec(&OutputRecord {
                 id: doc.id,

@@ -20,8 +20,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::ingest::InputFormat;
-use crate::report::FileReport;
+use crate::pipeline::ingest::InputFormat;
+use crate::report::{FileReport, LineIndex, NoticeReport};
 use crate::Settings;
 
 /// A rule about suppression directives themselves. Listed by
@@ -508,4 +508,32 @@ pub fn apply(
     notices.retain(|n| settings.policy().enabled(n.rule));
     notices.sort_by(|a, b| (a.start, a.rule).cmp(&(b.start, b.rule)));
     notices
+}
+
+/// Adds notices about suppression comments to a report, with positions.
+pub fn attach_notices(
+    report: &mut FileReport,
+    source: &str,
+    notices: &[Notice],
+    settings: &Settings,
+) {
+    let index = LineIndex::new(source);
+    for n in notices {
+        let (line, column) = index.locate(n.start);
+        let (end_line, end_column) = index.locate(n.end);
+        let name = find(n.rule).map_or(n.rule, |r| r.name);
+        report.notices.push(NoticeReport {
+            rule: n.rule.to_string(),
+            name: name.to_string(),
+            severity: settings.notice_severity(n.rule),
+            start: n.start,
+            end: n.end,
+            line,
+            column,
+            end_line,
+            end_column,
+            text: source.get(n.start..n.end).unwrap_or("").to_string(),
+            message: n.message.clone(),
+        });
+    }
 }

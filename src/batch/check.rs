@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use crate::baseline::Baseline;
+use crate::ci::baseline::Baseline;
 use crate::error::IngestError;
-use crate::ingest::InputFormat;
+use crate::pipeline::ingest::InputFormat;
 use crate::report::{self, FileReport};
 use crate::severity::Severity;
 use crate::Settings;
@@ -18,11 +18,11 @@ pub fn check_file(
     settings: &Settings,
     baseline: Option<&Baseline>,
 ) -> Result<FileReport, IngestError> {
-    let analysis = crate::analyze_file(path, settings)?;
+    let analysis = crate::pipeline::analyze_file(path, settings)?;
     let format = InputFormat::from_path(path).unwrap_or(InputFormat::Text);
     let mut rep = report::file_report(&analysis, relative, settings);
-    let notices = crate::suppress::apply(&analysis.doc.source, format, &mut rep, settings);
-    report::attach_notices(&mut rep, &analysis.doc.source, &notices, settings);
+    let notices = crate::ci::suppress::apply(&analysis.doc.source, format, &mut rep, settings);
+    crate::ci::suppress::attach_notices(&mut rep, &analysis.doc.source, &notices, settings);
     rep.recount();
     if let Some(b) = baseline {
         b.filter(&mut rep);

@@ -68,3 +68,8 @@ fn remove_in_flight() {
 pub fn error() -> std::io::Error {
     std::io::Error::new(std::io::ErrorKind::Interrupted, "interrupted")
 }
+
+/// The exit code for the signal that stopped the run.
+pub fn exit_code() -> u8 {
+    EXIT_CODE
+}

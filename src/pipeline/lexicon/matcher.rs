@@ -396,7 +396,7 @@ fn regex_error(e: &Entry, pattern: &str, err: &regex::Error) -> LexiconError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::{Label, Role};
+    use crate::pipeline::lexicon::{Label, Role};
 
     fn entry(id: &str, literals: &[&str], patterns: &[&str]) -> Entry {
         Entry {

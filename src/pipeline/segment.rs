@@ -23,7 +23,7 @@
 //!   inline list ("1) one 2) two") is cut before each following marker;
 //! - a period glued to a capitalised word ("world.Today") ends a sentence.
 
-use crate::ingest::{Block, Document};
+use crate::pipeline::ingest::{Block, Document};
 
 /// One unit: a sentence, or a heading / list item / Q-A line.
 #[derive(Debug, Clone, PartialEq, Eq)]

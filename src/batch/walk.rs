@@ -13,7 +13,7 @@ use std::path::{Component, Path, PathBuf};
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use ignore::overrides::{Override, OverrideBuilder};
 
-use crate::ingest::InputFormat;
+use crate::pipeline::ingest::InputFormat;
 
 /// Which files a folder walk reads: `include` globs (default: the
 /// extensions claimscan reads) minus `exclude` globs, gitignore-style and

@@ -11,7 +11,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::GoldError;
-use crate::lexicon::Label;
+use crate::pipeline::lexicon::Label;
 use crate::report::FileReport;
 
 /// One gold unit.

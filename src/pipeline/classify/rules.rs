@@ -3,7 +3,7 @@
 //! Each has the same fields as a lexicon entry minus the phrases, so
 //! `claimscan explain` and the example tests treat both kinds alike.
 
-use crate::lexicon::Label;
+use crate::pipeline::lexicon::Label;
 
 /// A context rule's metadata.
 #[derive(Debug, Clone, Copy)]

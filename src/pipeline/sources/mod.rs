@@ -22,10 +22,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::classify::{rules, Finding, Verdict};
-use crate::ingest::Document;
-use crate::lexicon::{Label, Role};
-use crate::segment::Unit;
+use crate::pipeline::classify::{rules, Finding, Verdict};
+use crate::pipeline::ingest::Document;
+use crate::pipeline::lexicon::{Label, Role};
+use crate::pipeline::segment::Unit;
 
 /// How many paragraphs back a `he said` / `she said` may find its person.
 const PRONOUN_REACH: usize = 2;
@@ -37,7 +37,8 @@ const PRONOUN_REACH: usize = 2;
 )]
 fn compile(pattern: &str) -> Regex {
     // ASCII word boundaries keep the DFA engines in play (see the matcher).
-    Regex::new(&crate::lexicon::matcher::prepare(pattern)).expect("attribution pattern compiles")
+    Regex::new(&crate::pipeline::lexicon::matcher::prepare(pattern))
+        .expect("attribution pattern compiles")
 }
 
 /// Verbs of saying, reporting or recommending (present and past).

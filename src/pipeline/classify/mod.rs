@@ -11,7 +11,7 @@ pub mod rules;
 
 use std::collections::BTreeSet;
 
-use crate::lexicon::{Entry, Hit, Label, Role};
+use crate::pipeline::lexicon::{Entry, Hit, Label, Role};
 
 /// A phrase that holds: rule id, label and byte span in the unit's text.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
