@@ -37,6 +37,7 @@ fn canned() -> FileReport {
         end,
         matched: matched.into(),
         message: message.into(),
+        source: None,
         line,
         column,
         end_line: line,

@@ -26,6 +26,7 @@ use sha2::{Digest, Sha256};
 
 use crate::pipeline::ingest::Block;
 use crate::pipeline::lexicon::Label;
+use crate::pipeline::sources::SourceKind;
 use crate::pipeline::Analysis;
 use crate::severity::Severity;
 use crate::Settings;
@@ -141,6 +142,11 @@ pub struct FindingReport {
     pub matched: String,
     /// The rule's one-line summary: why this was flagged.
     pub message: String,
+    /// For a `cited` finding: the source it binds to and where the article
+    /// introduced it, so an editor can check the binding. Absent for other
+    /// labels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceReport>,
     /// 1-based line and character column of `start`, and of the character
     /// just past the end (for SARIF and annotations; not in the JSON).
     #[serde(skip)]
@@ -179,6 +185,22 @@ pub fn fingerprint(rule: &str, unit_text: &str) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// The source a `cited` finding binds to, as the article introduced it.
+#[derive(Debug, Clone, Serialize, PartialEq, JsonSchema)]
+pub struct SourceReport {
+    /// The source as the article names it ("Science", "Dr. Ana Ruiz").
+    pub name: String,
+    /// journal, organisation, person, outlet, study, reference or text.
+    pub kind: SourceKind,
+    /// UTF-8 byte offsets into the file of the mention that introduced it,
+    /// end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line and character column of that mention.
+    pub line: usize,
+    pub column: usize,
 }
 
 /// Counts for one article.
@@ -303,6 +325,10 @@ pub fn file_report(analysis: &Analysis, relative: &Path, settings: &Settings) ->
                 let end = block.to_source(unit.text_start + f.end, true);
                 let (line, column) = index.locate(start);
                 let (end_line, end_column) = index.locate(end);
+                let source = f
+                    .source
+                    .as_ref()
+                    .and_then(|s| source_report(analysis, &index, s));
                 FindingReport {
                     rule: f.rule.clone(),
                     name,
@@ -312,6 +338,7 @@ pub fn file_report(analysis: &Analysis, relative: &Path, settings: &Settings) ->
                     end,
                     matched: text.get(f.start..f.end).unwrap_or("").to_string(),
                     message,
+                    source,
                     line,
                     column,
                     end_line,
@@ -346,6 +373,27 @@ pub fn file_report(analysis: &Analysis, relative: &Path, settings: &Settings) ->
         suppressed: 0,
         baselined: 0,
     }
+}
+
+/// A source reference in file coordinates.
+fn source_report(
+    analysis: &Analysis,
+    index: &LineIndex<'_>,
+    s: &crate::pipeline::sources::SourceRef,
+) -> Option<SourceReport> {
+    let unit = analysis.units.get(s.unit)?;
+    let block = analysis.doc.blocks.get(unit.block)?;
+    let start = block.to_source(unit.text_start + s.start, false);
+    let end = block.to_source(unit.text_start + s.end, true);
+    let (line, column) = index.locate(start);
+    Some(SourceReport {
+        name: s.name.clone(),
+        kind: s.kind,
+        start,
+        end,
+        line,
+        column,
+    })
 }
 
 impl FileReport {

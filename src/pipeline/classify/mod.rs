@@ -21,6 +21,9 @@ pub struct Finding {
     pub rule: String,
     pub label: Label,
     pub role: Role,
+    /// For a `cited` finding: the source it binds to, as the sources stage
+    /// registered it. `None` for the other labels.
+    pub source: Option<crate::pipeline::sources::SourceRef>,
 }
 
 /// A finding a context rule removed, and the rule that removed it.
@@ -87,6 +90,7 @@ pub fn classify_unit(text: &str, hits: &[Hit], entries: &[&Entry], heading: bool
                     rule: e.id.clone(),
                     label: e.label,
                     role: e.role,
+                    source: None,
                 })
             })
             .collect(),

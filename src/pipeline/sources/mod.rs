@@ -27,6 +27,57 @@ use crate::pipeline::ingest::Document;
 use crate::pipeline::lexicon::{Label, Role};
 use crate::pipeline::segment::Unit;
 
+/// What kind of source a register entry is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// A named journal, database or report series ("The Lancet").
+    Journal,
+    /// An organisation: agency, university, hospital, company.
+    Organisation,
+    /// A named person, with their role when the article gives one.
+    Person,
+    /// A news outlet named as the source ("Reuters reported").
+    Outlet,
+    /// A study identified by at least two specifics (year, size, place, design).
+    Study,
+    /// A reference marker, reference-list entry, DOI, PMID or URL.
+    Reference,
+    /// A named text or record a reader can look up.
+    Text,
+}
+
+impl SourceKind {
+    /// The kind's name, as in the JSON report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Journal => "journal",
+            SourceKind::Organisation => "organisation",
+            SourceKind::Person => "person",
+            SourceKind::Outlet => "outlet",
+            SourceKind::Study => "study",
+            SourceKind::Reference => "reference",
+            SourceKind::Text => "text",
+        }
+    }
+}
+
+/// Where a `cited` finding's source was introduced: the register entry a
+/// unit binds to. Offsets are into the text of unit `unit`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SourceRef {
+    /// The source as the article names it ("Science", "Dr. Ana Ruiz").
+    pub name: String,
+    pub kind: SourceKind,
+    /// The unit that introduced it, and the mention's byte span in that
+    /// unit's text.
+    pub unit: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
 /// How many paragraphs back a `he said` / `she said` may find its person.
 const PRONOUN_REACH: usize = 2;
 
@@ -465,6 +516,7 @@ fn cite(v: &mut Verdict, start: usize, end: usize, rule: &str) {
         rule: rule.to_string(),
         label: Label::Cited,
         role: Role::Marker,
+        source: None,
     });
 }
 
