@@ -8,6 +8,7 @@ use crate::ci::config::{self, Config, Policy};
 use crate::ci::suppress;
 use crate::error::{ConfigError, LexiconError};
 use crate::pipeline::classify;
+use crate::pipeline::lexicon::words::Words;
 use crate::pipeline::lexicon::{self, Entry, Label, Lexicon, Matcher};
 use crate::report::RuleDoc;
 use crate::severity;
@@ -19,6 +20,8 @@ pub struct Settings {
     /// Entries in id order; hits index into this list.
     pub(crate) entries: Vec<Entry>,
     pub(crate) matcher: Matcher,
+    /// The word lists the context stages read, compiled into one table.
+    pub(crate) words: Words,
     /// The resolved configuration (rules on or off, severities, fail-on).
     policy: Policy,
     /// Per entry (same order as `entries`): whether its hits count.
@@ -30,9 +33,13 @@ impl Settings {
     pub fn new(extra_lexicons: &[PathBuf]) -> Result<Settings, LexiconError> {
         let mut lexicon = Lexicon::default();
         lexicon.extend(lexicon::load_builtin()?);
+        let mut lists = lexicon::load_builtin_words()?;
         for dir in extra_lexicons {
-            lexicon.extend(lexicon::load_dir(dir)?);
+            let (entries, house_lists) = lexicon::load_dir_all(dir)?;
+            lexicon.extend(entries);
+            lists.extend(house_lists);
         }
+        let words = Words::new(lists);
         let entries: Vec<Entry> = lexicon.entries.into_values().collect();
         for e in &entries {
             if let Some(r) = classify::rules::RULES
@@ -69,6 +76,7 @@ impl Settings {
         let enabled = vec![true; entries.len()];
         Ok(Settings {
             entries,
+            words,
             matcher,
             policy: Policy::default(),
             enabled,
@@ -157,6 +165,11 @@ impl Settings {
     /// The lexicon entries, in id order.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The word lists (speech verbs, titles, pointer nouns, health terms…).
+    pub fn words(&self) -> &Words {
+        &self.words
     }
 
     /// The compiled lexicons (for benches and tools that scan directly).

@@ -9,6 +9,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::words::{is_word_list, parse_list, WordList};
 use super::{Entry, Label, Role};
 use crate::error::LexiconError;
 
@@ -57,19 +58,36 @@ impl Lexicon {
     }
 }
 
-/// Loads the built-in lexicons.
+/// Loads the built-in lexicon entries (every embedded file but the word
+/// lists).
 pub fn load_builtin() -> Result<Vec<Entry>, LexiconError> {
     let mut out = Vec::new();
-    for (path, text) in BUILTIN {
+    for (path, text) in BUILTIN.iter().filter(|(p, _)| !is_word_list(p)) {
         out.push(parse_entry(path, text)?);
     }
     check_unique(&out)?;
     Ok(out)
 }
 
-/// Loads every `*.toml` under a folder (sorted, so errors and overrides are
-/// deterministic).
+/// Loads the built-in word lists (`lexicons/words/*.toml`).
+pub fn load_builtin_words() -> Result<Vec<WordList>, LexiconError> {
+    BUILTIN
+        .iter()
+        .filter(|(p, _)| is_word_list(p))
+        .map(|(path, text)| parse_list(path, text))
+        .collect()
+}
+
+/// Loads every entry under a folder (sorted, so errors and overrides are
+/// deterministic); word lists in its `words/` folders are skipped (see
+/// [`load_dir_all`]).
 pub fn load_dir(dir: &Path) -> Result<Vec<Entry>, LexiconError> {
+    Ok(load_dir_all(dir)?.0)
+}
+
+/// Loads every `*.toml` under a folder: the entries, and the word lists
+/// (files in a folder named `words`).
+pub fn load_dir_all(dir: &Path) -> Result<(Vec<Entry>, Vec<WordList>), LexiconError> {
     let mut files = Vec::new();
     for entry in ignore::WalkBuilder::new(dir)
         .standard_filters(false)
@@ -96,6 +114,7 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Entry>, LexiconError> {
         });
     }
     let mut out = Vec::new();
+    let mut lists = Vec::new();
     for f in files {
         let name = f.display().to_string();
         let text = std::fs::read_to_string(&f).map_err(|e| LexiconError {
@@ -104,10 +123,14 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Entry>, LexiconError> {
             column: 1,
             message: format!("cannot read: {e}"),
         })?;
-        out.push(parse_entry(&name, &text)?);
+        if is_word_list(&name) {
+            lists.push(parse_list(&name, &text)?);
+        } else {
+            out.push(parse_entry(&name, &text)?);
+        }
     }
     check_unique(&out)?;
-    Ok(out)
+    Ok((out, lists))
 }
 
 /// Parses and checks one entry file.

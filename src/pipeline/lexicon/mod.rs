@@ -3,14 +3,16 @@
 //! Each `lexicons/<label>/<name>.toml` holds one entry: a stable id, a name,
 //! its label, phrases (`literals`) and/or regular expressions (`patterns`),
 //! a summary, a doc and examples. [`load`] parses and checks them;
-//! [`matcher`] compiles every entry into one automaton.
+//! [`matcher`] compiles every entry into one automaton; [`words`] holds the
+//! word lists the context stages read (`lexicons/words/`).
 
 pub mod load;
 pub mod matcher;
+pub mod words;
 
 use serde::{Deserialize, Serialize};
 
-pub use load::{load_builtin, load_dir, Lexicon};
+pub use load::{load_builtin, load_builtin_words, load_dir, load_dir_all, Lexicon};
 pub use matcher::{Hit, Matcher};
 
 /// The four labels a unit can carry.
