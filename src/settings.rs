@@ -177,6 +177,15 @@ impl Settings {
         &self.matcher
     }
 
+    /// The kind of source a cited entry's hits name (`None` for other
+    /// entries and for context rules).
+    pub fn source_kind(&self, id: &str) -> Option<lexicon::SourceKind> {
+        self.entries
+            .binary_search_by(|e| e.id.as_str().cmp(id))
+            .ok()
+            .and_then(|i| self.entries[i].source)
+    }
+
     /// A lexicon entry by id or name.
     pub fn entry(&self, key: &str) -> Option<&Entry> {
         self.entries

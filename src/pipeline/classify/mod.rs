@@ -52,6 +52,17 @@ impl Verdict {
             .collect()
     }
 
+    /// Removes every finding of a label, recording `by` as the rule that
+    /// removed it.
+    pub fn suppress_label(&mut self, label: Label, by: &'static str) {
+        self.suppress_where(by, |f| f.label == label);
+    }
+
+    /// Removes every finding, recording `by` as the rule that removed it.
+    pub fn suppress_all(&mut self, by: &'static str) {
+        self.suppress_where(by, |_| true);
+    }
+
     fn suppress_where(&mut self, by: &'static str, mut pred: impl FnMut(&Finding) -> bool) {
         let (gone, kept): (Vec<Finding>, Vec<Finding>) = std::mem::take(&mut self.findings)
             .into_iter()

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::words::{is_word_list, parse_list, WordList};
-use super::{Entry, Label, Role};
+use super::{Entry, Label, Role, SourceKind};
 use crate::error::LexiconError;
 
 /// The built-in lexicon files, embedded at build time: (path, contents).
@@ -28,6 +28,8 @@ struct RawEntry {
     label: Spanned<String>,
     #[serde(default)]
     role: Option<Spanned<String>>,
+    #[serde(default)]
+    source: Option<Spanned<String>>,
     summary: Spanned<String>,
     doc: Spanned<String>,
     #[serde(default)]
@@ -200,6 +202,27 @@ pub fn parse_entry(path: &str, text: &str) -> Result<Entry, LexiconError> {
             }
         },
     };
+    let source = match &raw.source {
+        None => None,
+        Some(s) if label == Label::Cited => {
+            Some(SourceKind::parse(s.get_ref()).ok_or_else(|| {
+                at(
+                    s.span().start,
+                    format!(
+                        "unknown source kind `{}`; expected one of {}",
+                        s.get_ref(),
+                        SourceKind::ALL.map(SourceKind::as_str).join(", ")
+                    ),
+                )
+            })?)
+        }
+        Some(s) => {
+            return Err(at(
+                s.span().start,
+                format!("`source` is for cited entries only; this entry's label is {label}"),
+            ))
+        }
+    };
     if raw.summary.get_ref().trim().is_empty() {
         return Err(at(raw.summary.span().start, "summary is empty".into()));
     }
@@ -252,6 +275,7 @@ pub fn parse_entry(path: &str, text: &str) -> Result<Entry, LexiconError> {
             .collect(),
         flags: raw.flags,
         allows: raw.allows,
+        source,
         origin: path.to_string(),
     })
 }

@@ -411,6 +411,7 @@ mod tests {
             exceptions: vec![],
             flags: vec![],
             allows: vec![],
+            source: None,
             origin: "t".into(),
         }
     }

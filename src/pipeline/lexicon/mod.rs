@@ -73,6 +73,60 @@ impl std::fmt::Display for Label {
     }
 }
 
+/// What kind of source a `cited` entry names, and a register entry of the
+/// sources stage is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// A named journal, database or report series ("The Lancet").
+    Journal,
+    /// An organisation: agency, university, hospital, company.
+    Organisation,
+    /// A named person, with their role when the article gives one.
+    Person,
+    /// A news outlet named as the source ("Reuters reported").
+    Outlet,
+    /// A study identified by at least two specifics (year, size, place, design).
+    Study,
+    /// A reference marker, reference-list entry, DOI, PMID or URL.
+    Reference,
+    /// A named text or record a reader can look up.
+    Text,
+}
+
+impl SourceKind {
+    /// Every kind, in the order the JSON schema lists them.
+    pub const ALL: [SourceKind; 7] = [
+        SourceKind::Journal,
+        SourceKind::Organisation,
+        SourceKind::Person,
+        SourceKind::Outlet,
+        SourceKind::Study,
+        SourceKind::Reference,
+        SourceKind::Text,
+    ];
+
+    /// Parses a kind's name.
+    pub fn parse(s: &str) -> Option<SourceKind> {
+        SourceKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The kind's name, as in the JSON report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Journal => "journal",
+            SourceKind::Organisation => "organisation",
+            SourceKind::Person => "person",
+            SourceKind::Outlet => "outlet",
+            SourceKind::Study => "study",
+            SourceKind::Reference => "reference",
+            SourceKind::Text => "text",
+        }
+    }
+}
+
 /// How the context rules treat an entry's hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -105,6 +159,10 @@ pub struct Entry {
     pub flags: Vec<String>,
     /// Examples that must not.
     pub allows: Vec<String>,
+    /// For a `cited` entry: the kind of source its hits name (`source =
+    /// "journal"` in the file); the sources stage registers each hit as
+    /// such a source.
+    pub source: Option<SourceKind>,
     /// Where the entry was read from, for messages.
     pub origin: String,
 }

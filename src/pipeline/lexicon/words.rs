@@ -59,11 +59,14 @@ pub enum List {
     HealthTerm,
     /// Words that stand between a speaker and the verb ("also", "has").
     SpeechFiller,
+    /// Words of a personal, legal, political or business aside
+    /// ("mayor", "lawsuit", "business", "traffic").
+    AsideTerm,
 }
 
 impl List {
     /// Every list, in file-name order.
-    pub const ALL: [List; 15] = [
+    pub const ALL: [List; 16] = [
         List::SpeechVerb,
         List::SourceVerb,
         List::Title,
@@ -79,6 +82,7 @@ impl List {
         List::Nationality,
         List::HealthTerm,
         List::SpeechFiller,
+        List::AsideTerm,
     ];
 
     /// The list's name, as in its file's `list = "..."`.
@@ -99,6 +103,7 @@ impl List {
             List::Nationality => "nationalities",
             List::HealthTerm => "health-terms",
             List::SpeechFiller => "speech-fillers",
+            List::AsideTerm => "aside-terms",
         }
     }
 
