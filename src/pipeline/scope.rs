@@ -17,6 +17,8 @@
 //! - a unit with neither kind of word is in scope: in a health article a
 //!   plain sentence ("Samples were obtained on April 14.") is part of the
 //!   health story;
+//! - a unit that goes on a quotation begun in an earlier unit shares that
+//!   unit's scope, as a unit opening with "It" or "They" does;
 //! - an aside's findings are removed, each by the rule of its label (A950,
 //!   C950, H950, V950), so a report and a test can say why a marker gave
 //!   no label.
@@ -35,7 +37,7 @@ pub fn in_scope(topics: &[Topic]) -> Vec<bool> {
     let mut out = Vec::with_capacity(topics.len());
     let mut previous = false;
     for t in topics {
-        let here = t.health || !t.aside || (t.anaphoric && previous);
+        let here = t.health || !t.aside || ((t.anaphoric || t.continues_quote) && previous);
         out.push(here);
         previous = here;
     }
@@ -74,6 +76,7 @@ mod tests {
             health,
             aside,
             anaphoric,
+            continues_quote: false,
         }
     }
 
@@ -88,5 +91,13 @@ mod tests {
             t(true, true, false),
         ];
         assert_eq!(in_scope(&topics), [true, true, false, false, true, true]);
+    }
+
+    #[test]
+    fn a_quotation_keeps_its_scope() {
+        let mut quote = t(false, true, false);
+        quote.continues_quote = true;
+        assert_eq!(in_scope(&[t(true, false, false), quote]), [true, true]);
+        assert_eq!(in_scope(&[t(false, true, false), quote]), [false, false]);
     }
 }

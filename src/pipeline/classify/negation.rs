@@ -41,7 +41,7 @@ const CLAUSE_BREAKS: &[&str] = &[
 ];
 
 /// How many words before a marker a negation may stand.
-const WINDOW: usize = 5;
+const WINDOW: usize = 6;
 
 /// The byte span of a negator governing the text that starts at `at`, if any.
 pub fn negator_before(text: &str, at: usize) -> Option<(usize, usize)> {

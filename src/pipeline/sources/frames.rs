@@ -72,7 +72,13 @@ fn is_org_joiner(word: &str) -> bool {
 /// Whether a token can be a word of a name: a capitalised word that is not
 /// on the not-names list (or an acronym, which always can).
 fn name_word(t: &Tok) -> bool {
-    t.is_word() && t.cap && (t.upper || !t.is(List::NotName))
+    // A role or group noun ("Executive", "Scientists") is capitalised in a
+    // title or at a sentence's start, but names nobody; an acronym always
+    // can.
+    t.is_word()
+        && t.cap
+        && !t.is(List::NotName)
+        && (t.upper || !(t.is(List::RoleNoun) || t.is(List::PeopleNoun)))
 }
 
 /// Whether tokens `i` (a one-letter capital) and `i + 1` (a point) are an
@@ -146,11 +152,9 @@ pub fn name_at(toks: &[Tok], text: &str, i: usize) -> Option<Name> {
     }
     // A name with a word of health in it ("Resisting Unproven Coronavirus
     // Treatments") is a title-case phrase, not a person.
-    let health = words.iter().any(|&(a, _)| {
-        toks.iter()
-            .find(|t| t.start == a)
-            .is_some_and(|t| t.is(List::HealthTerm) && !t.upper)
-    });
+    let health = toks[k..end]
+        .iter()
+        .any(|t| t.is_word() && t.is(List::HealthTerm));
     if health && !org && !titled {
         return None;
     }

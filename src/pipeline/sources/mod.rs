@@ -168,6 +168,9 @@ pub struct Topic {
     /// It opens with a word that refers back ("It", "This", "They",
     /// "These"): its subject is the previous unit's.
     pub anaphoric: bool,
+    /// It goes on a quotation that began in an earlier unit: it speaks of
+    /// what the quotation spoke of.
+    pub continues_quote: bool,
 }
 
 /// Resolves the article's sources in place, and says what each unit is
@@ -185,6 +188,15 @@ pub fn resolve(
     let mut introducer = vec![false; units.len()];
     let mut toks: Vec<Tok> = Vec::new();
     let mut topics = vec![Topic::default(); units.len()];
+    // Units that go on a quotation begun in an earlier unit.
+    let mut continues = vec![false; units.len()];
+    for q in &quotes.quotations {
+        for &u in q.units.iter().skip(1) {
+            if let Some(c) = continues.get_mut(u) {
+                *c = true;
+            }
+        }
+    }
     for (i, text) in texts.iter().enumerate() {
         let Some(verdict) = verdicts.get_mut(i) else {
             break;
@@ -224,6 +236,7 @@ pub fn resolve(
             said[i] = Said::Source(index);
         }
         topics[i] = topic(&toks, text);
+        topics[i].continues_quote = continues.get(i).copied().unwrap_or(false);
         let words = toks.iter().filter(|t| t.is_word()).count();
         introducer[i] =
             said[i] != Said::Nobody && words <= INTRODUCER_WORDS && text.trim_end().ends_with(':');
@@ -269,6 +282,7 @@ fn topic(toks: &[Tok], text: &str) -> Topic {
         health,
         aside,
         anaphoric,
+        continues_quote: false,
     }
 }
 
@@ -311,6 +325,13 @@ fn unit_sources(
         }
         while next_appeal < appeals.len() && appeals[next_appeal].0 <= t.start {
             let (start, end, kind) = appeals[next_appeal];
+            next_appeal += 1;
+            // "The study found" is a pointer, not an appeal: a definite
+            // determiner before the appeal makes it one.
+            let at = toks.partition_point(|t| t.start < start);
+            if at > 0 && toks[at - 1].is(List::PointerDeterminer) {
+                continue;
+            }
             reg.add(
                 Mention {
                     kind,
@@ -322,7 +343,6 @@ fn unit_sources(
                 },
                 [],
             );
-            next_appeal += 1;
         }
         if t.quoted || !t.is_word() {
             k += 1;
@@ -399,8 +419,9 @@ fn unit_sources(
             k += 1;
             continue;
         }
-        // A pointer: "the study", "the researchers", "the company".
-        if let Some(p) = frames::pointer_at(toks, k) {
+        // A pointer: "the study", "the researchers", "the company" (not
+        // "this report", the article itself).
+        if let Some(p) = frames::pointer_at(toks, k).filter(|p| !self_reference(w, *p)) {
             if p.last == k + 1 {
                 let bound = bind_pointer_in(w, p, reg);
                 let (start, end) = w.span(p.first, p.last);
@@ -533,6 +554,12 @@ fn register_hit(w: &UnitWork<'_>, f: &mut Finding, reg: &mut Register, settings:
             _ => k += 1,
         }
     }
+    // A "person" hit whose name is an organisation's ("The New York Times
+    // … said") names the organisation.
+    let kind = match &best {
+        Some(n) if kind == SourceKind::Person && (n.org || n.acronym) => SourceKind::Organisation,
+        _ => kind,
+    };
     let (start, end, words): (usize, usize, Vec<&str>) = match &best {
         Some(n) if kind != SourceKind::Reference => {
             let (s, e) = w.span(n.first, n.last);
@@ -728,12 +755,8 @@ fn bind_speaker(w: &UnitWork<'_>, speaker: &Speaker, reg: &mut Register) -> Boun
                 words,
             ))
         }
-        Speaker::Pronoun { .. } => reg
-            .latest(&PERSON)
-            .map_or(Bound::Nothing, |i| bound_to(reg, i)),
-        Speaker::They { .. } => reg
-            .latest(&THEY)
-            .map_or(Bound::Nothing, |i| bound_to(reg, i)),
+        Speaker::Pronoun { .. } => near(reg, reg.latest(&PERSON), w.index, PRONOUN_REACH),
+        Speaker::They { .. } => near(reg, reg.latest(&THEY), w.index, THEY_REACH),
         Speaker::Pointer(p) => bind_pointer_in(w, *p, reg),
         Speaker::It { .. } => reg.latest(&IT).map_or(Bound::Nothing, |i| bound_to(reg, i)),
         Speaker::Unnamed { first, head, bare } => {
@@ -768,6 +791,18 @@ fn bind_speaker(w: &UnitWork<'_>, speaker: &Speaker, reg: &mut Register) -> Boun
             Bound::Unsourced
         }
     }
+}
+
+/// Whether a pointer is the article speaking of itself: "this report",
+/// "this story", "this article".
+fn self_reference(w: &UnitWork<'_>, p: frames::Pointer) -> bool {
+    let det = w.toks[p.first].text(w.text).to_ascii_lowercase();
+    let noun = w.toks[p.last - 1].text(w.text).to_ascii_lowercase();
+    det == "this"
+        && matches!(
+            noun.as_str(),
+            "report" | "story" | "article" | "piece" | "post"
+        )
 }
 
 /// Registers an organisation's name (or finds it already there, by its
@@ -819,7 +854,10 @@ fn bind_pointer_in(w: &UnitWork<'_>, p: frames::Pointer, reg: &mut Register) -> 
         )
     });
     if possessive && p.class == PointerClass::Study {
-        if let Some(i) = reg.latest(&PEOPLE_LIKE) {
+        let local = reg
+            .latest(&PEOPLE_LIKE)
+            .filter(|&i| reg.get(i).is_some_and(|m| m.unit + THEY_REACH >= w.index));
+        if let Some(i) = local {
             return match bound_to(reg, i) {
                 Bound::Source(s) => study_of(w, p, s, reg),
                 other => other,
@@ -894,6 +932,22 @@ fn bind_pointer(class: PointerClass, reg: &Register) -> Bound {
     };
     reg.latest(kinds)
         .map_or(Bound::Nothing, |i| bound_to(reg, i))
+}
+
+/// How many units back "he" or "she" may find their person: a pronoun far
+/// from any named person is more often someone else (a patient, a
+/// politician the article never named).
+const PRONOUN_REACH: usize = 8;
+/// How many units back "they" or a possessive may find their source.
+const THEY_REACH: usize = 3;
+
+/// A binding to mention `i` if it was introduced at most `reach` units
+/// before unit `unit`.
+fn near(reg: &Register, i: Option<usize>, unit: usize, reach: usize) -> Bound {
+    match i.filter(|&i| reg.get(i).is_some_and(|m| m.unit + reach >= unit)) {
+        Some(i) => bound_to(reg, i),
+        None => Bound::Nothing,
+    }
 }
 
 fn bound_to(reg: &Register, i: usize) -> Bound {
