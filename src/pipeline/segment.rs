@@ -629,7 +629,7 @@ fn trailing_group(text: &str, from: usize) -> Option<Group> {
     };
     let body_start = from + (rest.len() - rest_trimmed.len()) + open.len_utf8();
     let window = bounded(text, body_start, GROUP_MAX);
-    let k = window.find(|c: char| c == close || c == open || c == '\n' || c == '\r')?;
+    let k = window.find([close, open, '\n', '\r'])?;
     if !window[k..].starts_with(close) {
         return None;
     }
@@ -765,7 +765,12 @@ fn opener_after_word(text: &str, start: usize, i: usize) -> bool {
     let Some((_, before)) = word_before(text, start, i - 1) else {
         return false;
     };
-    if before.is_empty() || !before.ends_with(|c: char| c.is_lowercase()) {
+    // A word or a web address ("…on rt.com The…"): letters, hyphens,
+    // apostrophes, dots and slashes, not a number or a list ("a,b,c").
+    let wordlike = before
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.' | '/'));
+    if !wordlike || !before.ends_with(|c: char| c.is_lowercase()) {
         return false;
     }
     let before_lower = before.to_lowercase();
@@ -1021,7 +1026,8 @@ fn period_ends(text: &str, start: usize, i: usize, next: &NextWord, plain: bool)
     }
     let upper = next.first.is_uppercase();
     let starter = || STARTERS.contains(&next.word.to_lowercase().as_str());
-    if PREPOSITIVE.contains(&lower) && !(is_upper_word(word) && !is_upper_word(next.word)) {
+    let acronym = is_upper_word(word) && !is_upper_word(next.word);
+    if PREPOSITIVE.contains(&lower) && !acronym {
         // A title; U107: but an upper-case word is an acronym ("with MS.
         // Melatonin…") unless the text goes on in capitals ("DR. SMITH").
         false
@@ -1406,6 +1412,7 @@ mod tests {
             "They met on the set of This Is Us last year.",
             "Praise Him for His mercy and trust in Him always.",
             "The vote was about Plan A and Vitamin A levels.",
+            "Details at nih,gov,uk The trial was registered.",
         ] {
             assert_eq!(split(text), [text], "{text}");
         }
