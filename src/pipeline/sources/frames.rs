@@ -343,7 +343,22 @@ fn speaker_left(toks: &[Tok], text: &str, v: usize) -> Option<Frame> {
         if inner.is_empty() || inner.iter().any(|t| t.is(List::SpeechVerb) || t.quoted) {
             return None;
         }
-        let name = name_before(toks, text, open)?;
+        // "Earlier today, a professor at Imperial College London, said": the
+        // chunk between the commas is the speaker, named or not.
+        let Some(name) = name_before(toks, text, open) else {
+            return unnamed_head(toks, text, close, v);
+        };
+        if let Some((role, head)) = role_of(toks, text, name.first) {
+            return Some(Frame {
+                speaker: Speaker::Unnamed {
+                    first: role,
+                    head,
+                    bare: false,
+                },
+                first: role,
+                last: v + 1,
+            });
+        }
         let first = name.first;
         return Some(Frame {
             speaker: Speaker::Name(name),
@@ -445,12 +460,21 @@ fn unnamed_head(toks: &[Tok], text: &str, end: usize, v: usize) -> Option<Frame>
         }
         if t.is(List::PeopleNoun) || t.is(List::RoleNoun) {
             let det = k.saturating_sub(3)..k;
-            let first = det.clone().find(|&d| is_indefinite(&toks[d], text))?;
+            // A bare plural at the clause's start is as unnamed as "some
+            // scientists": "Scientists who have studied the issue maintain".
+            let bare_start = k == 0 || !toks[k - 1].is_word();
+            let Some(first) = det
+                .clone()
+                .find(|&d| is_indefinite(&toks[d], text))
+                .or(bare_start.then_some(k))
+            else {
+                return None;
+            };
             return Some(Frame {
                 speaker: Speaker::Unnamed {
                     first,
                     head: k,
-                    bare: false,
+                    bare: first == k,
                 },
                 first,
                 last: v + 1,
