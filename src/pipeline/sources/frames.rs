@@ -429,6 +429,21 @@ fn speaker_left(toks: &[Tok], text: &str, v: usize) -> Option<Frame> {
     // "a professor at Imperial College said": the speaker is the
     // professor, whom the unit does not name.
     if let Some((role, head)) = role_of(toks, text, name.first) {
+        // "Stephane Bancel, chief executive of Moderna said": the name
+        // before the role is the speaker.
+        let named = role
+            .checked_sub(1)
+            .filter(|&c| toks[c].is_punct(','))
+            .and_then(|c| name_before(toks, text, c))
+            .filter(Name::is_full);
+        if let Some(person) = named {
+            let first = person.first;
+            return Some(Frame {
+                speaker: Speaker::Name(person),
+                first,
+                last: v + 1,
+            });
+        }
         return Some(Frame {
             speaker: Speaker::Unnamed {
                 first: role,

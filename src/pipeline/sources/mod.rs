@@ -329,7 +329,8 @@ fn unit_sources(
             // "The study found" is a pointer, not an appeal: a definite
             // determiner before the appeal makes it one.
             let at = toks.partition_point(|t| t.start < start);
-            if at > 0 && toks[at - 1].is(List::PointerDeterminer) {
+            let definite = |k: usize| toks.get(k).is_some_and(|t| t.is(List::PointerDeterminer));
+            if (at > 0 && definite(at - 1)) || definite(at) {
                 continue;
             }
             reg.add(
@@ -374,7 +375,9 @@ fn unit_sources(
                     None
                 };
                 if let Some(index) = index {
-                    let agent = clause_start(toks, w.text, k)
+                    let subject = clause_start(toks, w.text, k)
+                        || ((name.org || name.acronym) && after_the(toks, w.text, k));
+                    let agent = subject
                         .then(|| agent_follows(toks, w.text, name.last))
                         .flatten();
                     if let Some(end_tok) = agent {
@@ -399,7 +402,7 @@ fn unit_sources(
             let (start, end) = w.span(first, k + 1);
             let named = verdict.findings.iter().chain(&added).any(|f| {
                 f.label == Label::Cited && f.start < w.span(first, last).1 && f.end > start
-            }) || institution_after(toks, w.text, k + 1).is_some();
+            }) || institution_after(toks, w.text, k + 1, reg).is_some();
             let identified = specifics.count() >= 2;
             let index = reg.add(
                 Mention {
@@ -672,6 +675,25 @@ fn clause_start(toks: &[Tok], text: &str, k: usize) -> bool {
         )
 }
 
+/// Whether the token before `k` is "the" not governed by a preposition:
+/// "In recent weeks the Food and Drug Administration has issued…", but not
+/// "a study at the Mayo Clinic found…".
+fn after_the(toks: &[Tok], text: &str, k: usize) -> bool {
+    let Some(the) = k.checked_sub(1) else {
+        return false;
+    };
+    if !toks[the].text(text).eq_ignore_ascii_case("the") {
+        return false;
+    }
+    let before = the.checked_sub(1).map(|b| toks[b].text(text).to_ascii_lowercase());
+    !before.is_some_and(|b| {
+        matches!(
+            b.as_str(),
+            "in" | "at" | "from" | "of" | "by" | "with" | "for" | "to" | "on" | "into" | "through"
+        )
+    })
+}
+
 /// Whether a name at `last` is followed by a verb of saying or finding,
 /// maybe after "and his colleagues": the name is the agent of a claim or a
 /// method. Returns the token just past the verb.
@@ -695,6 +717,31 @@ fn agent_follows(toks: &[Tok], text: &str, last: usize) -> Option<usize> {
         };
     } else if rest.first().is_some_and(|w| w == "'s" || w == "’s") {
         k += 2;
+    }
+    // A place or an affiliation: "Dr. Joseph Varon at United General
+    // Hospital in Houston, Texas, is using…"; a time: "the CDC in March
+    // authorized…".
+    let prep = |t: &Tok| {
+        t.is_word()
+            && matches!(
+                t.text(text).to_ascii_lowercase().as_str(),
+                "at" | "of" | "from" | "in" | "on" | "last" | "this"
+            )
+    };
+    if toks.get(k).is_some_and(prep) {
+        let mut n = k + 1;
+        while n < toks.len() && n - k < 12 {
+            let t = &toks[n];
+            if (t.is_word() && (t.cap || prep(t) || t.text(text).eq_ignore_ascii_case("the") || matches!(t.text(text), "week" | "month" | "year")))
+                || t.is_punct(',')
+                || t.kind == tokens::Kind::Number
+            {
+                n += 1;
+            } else {
+                break;
+            }
+        }
+        k = n;
     }
     // An apposition: "Anthony Fauci, director of the NIAID, called…".
     if toks.get(k).is_some_and(|t| t.is_punct(',')) {
@@ -758,7 +805,12 @@ fn bind_speaker(w: &UnitWork<'_>, speaker: &Speaker, reg: &mut Register) -> Boun
         Speaker::Pronoun { .. } => near(reg, reg.latest(&PERSON), w.index, PRONOUN_REACH),
         Speaker::They { .. } => near(reg, reg.latest(&THEY), w.index, THEY_REACH),
         Speaker::Pointer(p) => bind_pointer_in(w, *p, reg),
-        Speaker::It { .. } => reg.latest(&IT).map_or(Bound::Nothing, |i| bound_to(reg, i)),
+        // "it said" is most often a company or an agency.
+        Speaker::It { .. } => {
+            let org = reg.latest(&ORG_LIKE).filter(|&i| reg.get(i).is_some_and(|m| m.unit + THEY_REACH >= w.index));
+            org.or_else(|| reg.latest(&IT))
+                .map_or(Bound::Nothing, |i| bound_to(reg, i))
+        }
         Speaker::Unnamed { first, head, bare } => {
             // "Researchers also wrote…" after a named study: the study's
             // researchers, not an appeal to unnamed ones.
@@ -838,7 +890,7 @@ fn bind_pointer_in(w: &UnitWork<'_>, p: frames::Pointer, reg: &mut Register) -> 
     let named = (p.first + 1..p.last.saturating_sub(1))
         .find(|&k| toks[k].cap && toks[k].is_word() && !toks[k].is(List::NotName))
         .and_then(|k| frames::name_at(toks, w.text, k))
-        .or_else(|| institution_after(toks, w.text, p.last));
+        .or_else(|| institution_after(toks, w.text, p.last, reg));
     if let Some(name) = named {
         let source = if name.is_full() {
             person(w, &name, reg)
@@ -892,7 +944,7 @@ fn study_of(w: &UnitWork<'_>, p: frames::Pointer, source: usize, reg: &mut Regis
 /// An institution named just after a pointer, in its clause: "the new
 /// research, done **at the Rocky Mountain Laboratories**", "the study **by
 /// Stanford University**".
-fn institution_after(toks: &[Tok], text: &str, from: usize) -> Option<frames::Name> {
+fn institution_after(toks: &[Tok], text: &str, from: usize, reg: &Register) -> Option<frames::Name> {
     let mut k = from;
     while k < toks.len() && k - from < 8 {
         let t = &toks[k];
@@ -913,7 +965,11 @@ fn institution_after(toks: &[Tok], text: &str, from: usize) -> Option<frames::Na
                 n += 1;
             }
             if let Some(name) = frames::name_at(toks, text, n) {
-                if name.org || name.acronym || name.titled {
+                let known = toks
+                    .get(name.last.saturating_sub(1))
+                    .and_then(|t| reg.by_word(t.text(text)))
+                    .is_some();
+                if name.org || name.acronym || name.titled || known {
                     return Some(name);
                 }
             }
@@ -937,9 +993,9 @@ fn bind_pointer(class: PointerClass, reg: &Register) -> Bound {
 /// How many units back "he" or "she" may find their person: a pronoun far
 /// from any named person is more often someone else (a patient, a
 /// politician the article never named).
-const PRONOUN_REACH: usize = 8;
+const PRONOUN_REACH: usize = 15;
 /// How many units back "they" or a possessive may find their source.
-const THEY_REACH: usize = 3;
+const THEY_REACH: usize = 5;
 
 /// A binding to mention `i` if it was introduced at most `reach` units
 /// before unit `unit`.
