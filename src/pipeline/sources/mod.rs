@@ -333,6 +333,15 @@ fn unit_sources(
             if (at > 0 && definite(at - 1)) || definite(at) {
                 continue;
             }
+            // "researchers found" right after a named study is that study's
+            // researchers: no new unsourced mention.
+            let local = reg.latest(&PEOPLE_LIKE).filter(|&i| {
+                reg.get(i)
+                    .is_some_and(|m| m.sourced && m.unit + THEY_REACH >= w.index)
+            });
+            if local.is_some() {
+                continue;
+            }
             reg.add(
                 Mention {
                     kind,
@@ -365,9 +374,17 @@ fn unit_sources(
         // phrase looks like a name). As the subject of a verb of saying or
         // finding it is the unit's speaker ("The C.D.C. advises…", "Dr.
         // Munster and his colleagues tested…").
-        if t.cap && !title_case && (t.is(List::Title) || k > 0 || t.upper) {
-            if let Some(name) = frames::name_at(toks, w.text, k) {
-                let index = if name.is_full() {
+        if t.cap && !title_case {
+            let name = frames::name_at(toks, w.text, k).filter(|n| {
+                // The first word of a unit is capitalised anyway: there a
+                // name needs two words, a title or capitals.
+                k > 0 || n.words.len() >= 2 || n.titled || n.acronym
+            });
+            if let Some(name) = name {
+                let place = k > 0 && is_place_preposition(&toks[k - 1], w.text) && !name.titled;
+                let index = if place {
+                    None
+                } else if name.is_full() {
                     Some(person(w, &name, reg))
                 } else if name.org || name.acronym {
                     Some(organisation(w, &name, reg))
@@ -404,6 +421,28 @@ fn unit_sources(
                 f.label == Label::Cited && f.start < w.span(first, last).1 && f.end > start
             }) || institution_after(toks, w.text, k + 1, reg).is_some();
             let identified = specifics.count() >= 2;
+            // "an unusual study of the genes" after the article named its
+            // study is that study again, unless it says it is another.
+            let another = toks[first..last].iter().any(|t| {
+                matches!(
+                    t.text(w.text).to_ascii_lowercase().as_str(),
+                    "another"
+                        | "other"
+                        | "second"
+                        | "separate"
+                        | "different"
+                        | "earlier"
+                        | "previous"
+                        | "new"
+                )
+            });
+            let known = reg
+                .latest(&STUDY_LIKE)
+                .filter(|&i| reg.get(i).is_some_and(|m| m.sourced));
+            if specifics.count() == 0 && !named && !another && known.is_some() {
+                k += 1;
+                continue;
+            }
             let index = reg.add(
                 Mention {
                     kind: Kind::Source(SourceKind::Study),
@@ -594,6 +633,31 @@ fn register_hit(w: &UnitWork<'_>, f: &mut Finding, reg: &mut Register, settings:
         )
     });
     f.source = reg.get(index).and_then(SourceRef::of);
+    // "a study by Amsterdam University Medical Centre", "a report from the
+    // CDC": the hit introduces a study as well as its source, and "the
+    // study" later binds to it.
+    let name_first = best.as_ref().map_or(last, |n| n.first);
+    let study = toks[first..name_first.min(toks.len())]
+        .iter()
+        .any(|t| t.is(List::StudyNoun));
+    if study && kind != SourceKind::Study {
+        if let Some(owner) = reg.get(index).map(|m| m.name.clone()) {
+            reg.add(
+                Mention {
+                    kind: Kind::Source(SourceKind::Study),
+                    name: one_line(&format!(
+                        "{owner}: {}",
+                        w.text.get(f.start..f.end).unwrap_or("")
+                    )),
+                    unit: w.index,
+                    start: f.start,
+                    end: f.end,
+                    sourced: true,
+                },
+                [],
+            );
+        }
+    }
 }
 
 /// A name on one line, at most 80 characters.
@@ -675,6 +739,27 @@ fn clause_start(toks: &[Tok], text: &str, k: usize) -> bool {
         )
 }
 
+/// Prepositions before a place: a full name after one ("in New York",
+/// "from Hong Kong") is a place, not a person.
+fn is_place_preposition(t: &Tok, text: &str) -> bool {
+    t.is_word()
+        && matches!(
+            t.text(text).to_ascii_lowercase().as_str(),
+            "in" | "from"
+                | "across"
+                | "near"
+                | "throughout"
+                | "to"
+                | "into"
+                | "around"
+                | "outside"
+                | "inside"
+                | "within"
+                | "toward"
+                | "towards"
+        )
+}
+
 /// Whether the token before `k` is "the" not governed by a preposition:
 /// "In recent weeks the Food and Drug Administration has issued…", but not
 /// "a study at the Mayo Clinic found…".
@@ -685,7 +770,9 @@ fn after_the(toks: &[Tok], text: &str, k: usize) -> bool {
     if !toks[the].text(text).eq_ignore_ascii_case("the") {
         return false;
     }
-    let before = the.checked_sub(1).map(|b| toks[b].text(text).to_ascii_lowercase());
+    let before = the
+        .checked_sub(1)
+        .map(|b| toks[b].text(text).to_ascii_lowercase());
     !before.is_some_and(|b| {
         matches!(
             b.as_str(),
@@ -732,7 +819,11 @@ fn agent_follows(toks: &[Tok], text: &str, last: usize) -> Option<usize> {
         let mut n = k + 1;
         while n < toks.len() && n - k < 12 {
             let t = &toks[n];
-            if (t.is_word() && (t.cap || prep(t) || t.text(text).eq_ignore_ascii_case("the") || matches!(t.text(text), "week" | "month" | "year")))
+            if (t.is_word()
+                && (t.cap
+                    || prep(t)
+                    || t.text(text).eq_ignore_ascii_case("the")
+                    || matches!(t.text(text), "week" | "month" | "year")))
                 || t.is_punct(',')
                 || t.kind == tokens::Kind::Number
             {
@@ -804,10 +895,13 @@ fn bind_speaker(w: &UnitWork<'_>, speaker: &Speaker, reg: &mut Register) -> Boun
         }
         Speaker::Pronoun { .. } => near(reg, reg.latest(&PERSON), w.index, PRONOUN_REACH),
         Speaker::They { .. } => near(reg, reg.latest(&THEY), w.index, THEY_REACH),
+
         Speaker::Pointer(p) => bind_pointer_in(w, *p, reg),
         // "it said" is most often a company or an agency.
         Speaker::It { .. } => {
-            let org = reg.latest(&ORG_LIKE).filter(|&i| reg.get(i).is_some_and(|m| m.unit + THEY_REACH >= w.index));
+            let org = reg
+                .latest(&ORG_LIKE)
+                .filter(|&i| reg.get(i).is_some_and(|m| m.unit + THEY_REACH >= w.index));
             org.or_else(|| reg.latest(&IT))
                 .map_or(Bound::Nothing, |i| bound_to(reg, i))
         }
@@ -944,7 +1038,12 @@ fn study_of(w: &UnitWork<'_>, p: frames::Pointer, source: usize, reg: &mut Regis
 /// An institution named just after a pointer, in its clause: "the new
 /// research, done **at the Rocky Mountain Laboratories**", "the study **by
 /// Stanford University**".
-fn institution_after(toks: &[Tok], text: &str, from: usize, reg: &Register) -> Option<frames::Name> {
+fn institution_after(
+    toks: &[Tok],
+    text: &str,
+    from: usize,
+    reg: &Register,
+) -> Option<frames::Name> {
     let mut k = from;
     while k < toks.len() && k - from < 8 {
         let t = &toks[k];
