@@ -17,10 +17,14 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Hedged F1 against SzUC `uncertain`, sentence level (issue targets: 0.82
-/// and 0.78; not reached yet, see README "Quality beyond the samples").
+/// Hedged F1 against SzUC `uncertain`, sentence level (issue 12's targets:
+/// 0.77 and 0.75; not reached, see README "Quality beyond the samples").
 const HEDGED_F1_FLOORS: [(&str, f64); 2] =
-    [("bio-eval-szuc.jsonl", 0.73), ("wiki-szuc.jsonl", 0.62)];
+    [("bio-eval-szuc.jsonl", 0.74), ("wiki-szuc.jsonl", 0.63)];
+/// The same with the frequency words (H108) left out, as SzUC's annotators
+/// leave them: what the guide's frequency decision costs on these files.
+const HEDGED_F1_SZUC_CONVENTION_FLOORS: [(&str, f64); 2] =
+    [("bio-eval-szuc.jsonl", 0.78), ("wiki-szuc.jsonl", 0.75)];
 /// Pearson r of the certainty signal on the science-certainty test split.
 const CERTAINTY_R_FLOOR: f64 = 0.53;
 /// Per-label F1 on the development set (target 0.80 each) and its macro F1.
@@ -49,6 +53,27 @@ fn hedged_f1_on_hedge_uncertainty_holds() {
             b.precision(),
             b.recall()
         );
+    }
+}
+
+#[test]
+fn hedged_f1_without_frequency_words_holds() {
+    let settings = Settings::new(&[]).unwrap();
+    for (file, floor) in HEDGED_F1_SZUC_CONVENTION_FLOORS {
+        let path = root().join("eval/hedge-uncertainty").join(file);
+        let without =
+            quality::hedged_vs_uncertain_without(&path, &settings, quality::SZUC_NOT_UNCERTAIN)
+                .unwrap();
+        let with = quality::hedged_vs_uncertain(&path, &settings).unwrap();
+        assert!(
+            without.f1() >= floor,
+            "{file}: hedged F1 without H108 {:.3} (P {:.3} R {:.3}) fell below {floor}",
+            without.f1(),
+            without.precision(),
+            without.recall()
+        );
+        // Leaving a rule out can only remove hedged sentences.
+        assert!(without.tp + without.fp < with.tp + with.fp, "{file}");
     }
 }
 
@@ -107,6 +132,7 @@ fn quality_command_prints_every_number() {
     for needle in [
         "hedged F1 | bio-eval-szuc.jsonl",
         "hedged F1 | wiki-szuc.jsonl",
+        "hedged F1, frequency words (H108) left out as SzUC does | bio-eval-szuc.jsonl",
         "Pearson r",
         "| dev set |",
         "macro F1 | sample gold",
