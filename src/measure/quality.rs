@@ -16,6 +16,7 @@ use serde::Deserialize;
 
 use crate::error::GoldError;
 use crate::measure::eval::{self, Scores};
+use crate::pipeline::classify::rules;
 use crate::pipeline::lexicon::Label;
 use crate::pipeline::{analyze_file, analyze_text};
 use crate::{report, Settings};
@@ -118,9 +119,16 @@ pub fn hedged_vs_uncertain_without(
         .par_iter()
         .map(|r| {
             analyze_text(&r.text, settings).verdicts.iter().any(|v| {
-                v.findings
-                    .iter()
-                    .any(|f| f.label == Label::Hedged && !left_out.contains(&f.rule.as_str()))
+                let counts = |f: &crate::pipeline::classify::Finding| {
+                    f.label == Label::Hedged && !left_out.contains(&f.rule.as_str())
+                };
+                // SzUC marks uncertainty on any topic; the scope rule (H950)
+                // is the guide's decision about topics, not about hedges,
+                // so a hedge it removed from a non-health sentence counts.
+                v.findings.iter().any(counts)
+                    || v.suppressed
+                        .iter()
+                        .any(|s| s.by == rules::ASIDE_HEDGED && counts(&s.finding))
             })
         })
         .collect();
