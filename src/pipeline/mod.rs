@@ -50,7 +50,7 @@ pub fn analyze(doc: Document, settings: &Settings) -> Analysis {
             // Rules the configuration turns off never reach the classifier,
             // so the labels are what the enabled rules alone give.
             hits.retain(|h| settings.enabled.get(h.entry).copied().unwrap_or(true));
-            classify::classify_unit(text, &hits, &entries, is_heading(&doc, u))
+            classify::classify_unit(text, &hits, &entries, is_heading(&doc, u), &settings.words)
         })
         .collect();
     let topics = sources::resolve(&doc, &units, &mut verdicts, settings);

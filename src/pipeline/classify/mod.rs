@@ -11,6 +11,7 @@ pub mod rules;
 
 use std::collections::BTreeSet;
 
+use crate::pipeline::lexicon::words::{List, Words};
 use crate::pipeline::lexicon::{Entry, Hit, Label, Role};
 
 /// A phrase that holds: rule id, label and byte span in the unit's text.
@@ -89,7 +90,13 @@ impl Verdict {
 ///
 /// `heading` says the unit stands alone on its line with no closing
 /// punctuation (a title or subhead).
-pub fn classify_unit(text: &str, hits: &[Hit], entries: &[&Entry], heading: bool) -> Verdict {
+pub fn classify_unit(
+    text: &str,
+    hits: &[Hit],
+    entries: &[&Entry],
+    heading: bool,
+    words: &Words,
+) -> Verdict {
     let mut v = Verdict {
         findings: hits
             .iter()
@@ -128,6 +135,9 @@ pub fn classify_unit(text: &str, hits: &[Hit], entries: &[&Entry], heading: bool
     v.suppress_where(rules::NEGATED_ABSOLUTE, |f| {
         f.label == Label::Absolute && negation::negator_before(text, f.start).is_some()
     });
+    if v.findings.iter().any(|f| f.role == Role::Universal) && has_sample(text, words) {
+        v.suppress_where(rules::SAMPLE_FINDING, |f| f.role == Role::Universal);
+    }
     if heading && title_case && !has_reporting_verb(text) {
         v.suppress_where(rules::TOPIC_HEADING, |f| f.label == Label::Vague);
     }
@@ -136,6 +146,38 @@ pub fn classify_unit(text: &str, hits: &[Hit], entries: &[&Entry], heading: bool
     }
     v
 }
+
+/// Whether a unit counts a study's sample: a number (or number word)
+/// followed within two words by a sample noun ("50 patients", "six
+/// primates", "all 40 control patients"; `lexicons/words/sample-nouns.toml`)
+/// or a group of a study ("in the placebo group", "the participants").
+fn has_sample(text: &str, words: &Words) -> bool {
+    let spans: Vec<&str> = negation::word_spans(text).map(|(_, w)| w).collect();
+    spans.iter().enumerate().any(|(i, w)| {
+        let lower = w.to_lowercase();
+        let number = w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || NUMBER_WORDS.contains(&lower.as_str());
+        let counted = number
+            && spans[i + 1..]
+                .iter()
+                .take(3)
+                .any(|n| words.is(&n.to_lowercase(), List::SampleNoun));
+        let group = matches!(lower.as_str(), "participants" | "subjects" | "volunteers")
+            || (lower == "group"
+                && i > 0
+                && matches!(
+                    spans[i - 1].to_lowercase().as_str(),
+                    "placebo" | "control" | "treatment" | "treated" | "study" | "vaccine"
+                ));
+        counted || group
+    })
+}
+
+/// Number words that count a sample.
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "dozen", "dozens",
+];
 
 /// The word right after `at`, skipping spaces.
 fn next_word(text: &str, at: usize) -> &str {

@@ -22,6 +22,8 @@ pub struct RuleMeta {
 
 /// A negated or limited absolute is not absolute.
 pub const NEGATED_ABSOLUTE: &str = "A901";
+/// A universal quantity over a study's sample describes data.
+pub const SAMPLE_FINDING: &str = "A903";
 /// A hedge removes an absolute that rests only on a bare verdict.
 pub const HEDGED_VERDICT: &str = "A902";
 /// `can` of a person's ability or of usage is not a hedge.
@@ -47,6 +49,8 @@ pub const QUOTED_SOURCE: &str = "C903";
 pub const NAMED_SPEAKER: &str = "C904";
 /// Every unit of an embedded post (a tweet) is cited by its author.
 pub const EMBEDDED_POST: &str = "C905";
+/// A unit that goes on reporting a source's data is cited by it.
+pub const CONTINUED_REPORT: &str = "C907";
 /// An introducer with no claim of its own ("She added:") carries no label.
 pub const INTRODUCER: &str = "C906";
 /// A pointer bound to a mention that had no source is vague.
@@ -117,6 +121,25 @@ from the lists of certainty, universality, safety and cures stay absolute under 
 \"Acupuncture may be the solution you have been looking for.\" is hedged, not absolute.",
         flags: &["Acupuncture may be the solution you have been looking for."],
         allows: &["Acupuncture is the solution.", "Acupuncture is generally painless."],
+    },
+    RuleMeta {
+        id: SAMPLE_FINDING,
+        name: "sample-finding",
+        label: Label::Absolute,
+        summary: "A universal quantity over a study's own sample (\"of the first 50 patients, no one died\") describes data, not a universal claim.",
+        doc: "## What it applies to\n\
+A universal quantity over people or cases (an entry with `role = \"universal\"`: no one, \
+everyone, all patients, never) in a unit that counts a sample: a number followed by a \
+sample noun (\"50 patients\", \"six primates\"; `lexicons/words/sample-nouns.toml`), or a \
+study's group (\"the placebo group\", \"participants\").\n\n\
+## Why\n\
+The guide (version 2): findings over a study's sample are not universal claims. \"All 40 \
+control patients relapsed\" describes data; \"every treated patient was completely cured\" \
+states the treatment's effect and stays absolute by its cure language.\n\n\
+## Example\n\
+\"Of the first 50 patients treated, no one died.\" carries no absolute label.",
+        flags: &["Of the first 50 patients treated, no one died.", "All 40 control patients relapsed within a year."],
+        allows: &["No one who takes it ever gets sick.", "Everyone benefits from acupuncture."],
     },
     RuleMeta {
         id: CAN_ABILITY,
@@ -338,6 +361,25 @@ embedded post is quoted whole, and its author is named on its last line.\n\n\
 29, 2020\" — both units are cited.",
         flags: &["Evolutionary, not revolutionary. A beginning. https://t.co/x — Scott Gottlieb, MD (@ScottGottliebMD) April 29, 2020"],
         allows: &["Evolutionary, not revolutionary. A beginning."],
+    },
+    RuleMeta {
+        id: CONTINUED_REPORT,
+        name: "continued-report",
+        label: Label::Cited,
+        summary: "A unit that goes on reporting a source's data, right after a unit cited by it, is cited by the same source.",
+        doc: "## What it applies to\n\
+A unit with no source or appeal of its own that reports data in the writer's voice (a \
+number with a sample noun or a percentage, a sample noun as its subject, or a study noun \
+opening it; no I, we or you; not a question), right after a unit cited by a source, in the \
+same paragraph or the next. It binds to that source; a run of such units keeps it.\n\n\
+## Why\n\
+The guide's adjudicated news gold: a unit that goes on reporting a source already named is \
+`cited`. News reports a study's numbers one sentence a paragraph after naming it once.\n\n\
+## Example\n\
+\"A study by Mount Sinai tested 5,600 employees.\" then \"Samples were obtained on April 14 and \
+15.\" — the second is cited, bound to Mount Sinai.",
+        flags: &["Researchers at Mount Sinai tested 5,600 employees in April.\n\nSixty employees tested positive in the raw data."],
+        allows: &["Researchers at Mount Sinai tested 5,600 employees in April.\n\nWe were surprised that 60 people tested positive."],
     },
     RuleMeta {
         id: INTRODUCER,

@@ -193,11 +193,12 @@ pub fn parse_entry(path: &str, text: &str) -> Result<Entry, LexiconError> {
         Some(r) => match r.get_ref().as_str() {
             "marker" => Role::Marker,
             "verdict" if label == Label::Absolute => Role::Verdict,
+            "universal" if label == Label::Absolute => Role::Universal,
             "reference" if label == Label::Vague => Role::Reference,
             other => {
                 return Err(at(
                     r.span().start,
-                    format!("bad role `{other}` for label {label}: `marker` for any label, `verdict` for absolute, `reference` for vague"),
+                    format!("bad role `{other}` for label {label}: `marker` for any label, `verdict` or `universal` for absolute, `reference` for vague"),
                 ))
             }
         },

@@ -137,9 +137,14 @@ pub enum Role {
     /// An `absolute` that rests only on being a bare statement of efficacy:
     /// any hedge in the unit removes it.
     Verdict,
-    /// A definite reference ("the study found"): `cited` when a source is
-    /// named in the same paragraph, otherwise the entry's own label.
+    /// A definite reference ("the study found"): `cited` when the sources
+    /// stage binds it to a sourced mention, otherwise the entry's own label.
     Reference,
+    /// An `absolute` universal quantity over people or cases ("no one",
+    /// "everyone", "all patients"): over a study's own sample ("of the first
+    /// 50 patients, no one died") it describes data, not the world (rule
+    /// A903).
+    Universal,
 }
 
 /// One lexicon entry, checked and ready to compile.

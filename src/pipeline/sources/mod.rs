@@ -171,6 +171,11 @@ pub struct Topic {
     /// It goes on a quotation that began in an earlier unit: it speaks of
     /// what the quotation spoke of.
     pub continues_quote: bool,
+    /// It reports data: a number with a sample noun or a percentage, or a
+    /// study noun ("Samples were obtained on April 14", "Eight percent of
+    /// the group died"), in the writer's voice (no I, we, you; not a
+    /// question).
+    pub reports_data: bool,
 }
 
 /// Resolves the article's sources in place, and says what each unit is
@@ -242,6 +247,7 @@ pub fn resolve(
             said[i] != Said::Nobody && words <= INTRODUCER_WORDS && text.trim_end().ends_with(':');
     }
     attribute_quotations(units, &texts, &quotes, &said, &introducer, &reg, verdicts);
+    continue_reports(units, &texts, &topics, verdicts);
     for (v, intro) in verdicts.iter_mut().zip(&introducer) {
         if *intro {
             v.suppress_all(rules::INTRODUCER);
@@ -278,11 +284,28 @@ fn topic(toks: &[Tok], text: &str) -> Topic {
         let w = t.text(text).to_ascii_lowercase();
         ANAPHORS.contains(&w.as_str())
     });
+    let own_voice = toks.iter().any(|t| {
+        t.is_word()
+            && matches!(
+                t.text(text).to_ascii_lowercase().as_str(),
+                "i" | "we" | "you" | "my" | "our" | "your" | "me" | "us"
+            )
+    }) || text.trim_end().ends_with('?');
+    let counted = toks.iter().enumerate().any(|(k, t)| {
+        t.kind == tokens::Kind::Number
+            && toks[k + 1..].iter().take(3).any(|n| {
+                n.is(List::SampleNoun)
+                    || n.is_punct('%')
+                    || n.text(text).eq_ignore_ascii_case("percent")
+            })
+    }) || toks.iter().any(|t| t.is(List::SampleNoun) && t.cap)
+        || toks.first().is_some_and(|t| t.is(List::StudyNoun));
     Topic {
         health,
         aside,
         anaphoric,
         continues_quote: false,
+        reports_data: counted && !own_voice,
     }
 }
 
@@ -1110,6 +1133,44 @@ fn bound_to(reg: &Register, i: usize) -> Bound {
         Bound::Source(i)
     } else {
         Bound::Unsourced
+    }
+}
+
+/// C907: a unit that goes on reporting a source's data, right after a unit
+/// cited by that source (in its paragraph or the next), is cited by it:
+/// "A hospital study by Mount Sinai found… ¶ Samples were obtained on April
+/// 14 and 15. ¶ Each club was given 350 tests."
+fn continue_reports(units: &[Unit], texts: &[&str], topics: &[Topic], verdicts: &mut [Verdict]) {
+    let mut last_source: Option<(usize, SourceRef)> = None;
+    for i in 0..verdicts.len() {
+        let own = verdicts[i]
+            .findings
+            .iter()
+            .find(|f| f.label == Label::Cited)
+            .and_then(|f| f.source.clone());
+        if let Some(s) = own {
+            last_source = Some((i, s));
+            continue;
+        }
+        let has_own_source = verdicts[i]
+            .findings
+            .iter()
+            .any(|f| f.label == Label::Cited || f.label == Label::Vague);
+        let Some((at, source)) = last_source.clone() else {
+            continue;
+        };
+        let near = i == at + 1
+            && units
+                .get(i)
+                .zip(units.get(at))
+                .is_some_and(|(u, a)| u.block <= a.block + 1);
+        if near && !has_own_source && topics.get(i).is_some_and(|t| t.reports_data) {
+            let end = texts.get(i).map_or(0, |t| t.len());
+            verdicts[i]
+                .findings
+                .push(cite(0, end, rules::CONTINUED_REPORT, Some(source.clone())));
+            last_source = Some((i, source));
+        }
     }
 }
 
