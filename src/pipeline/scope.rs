@@ -77,6 +77,7 @@ mod tests {
             aside,
             anaphoric,
             continues_quote: false,
+            reports_data: false,
         }
     }
 

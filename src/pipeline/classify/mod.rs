@@ -80,6 +80,10 @@ impl Verdict {
             self.suppress_where(rules::CITED_OVER_VAGUE, |f| f.label == Label::Vague);
         }
         self.findings.sort();
+        // Two stages may find the same thing (a name that is both an agent
+        // and a speaker): one finding per rule and span.
+        self.findings
+            .dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
         self.labels = self.findings.iter().map(|f| f.label).collect();
     }
 }

@@ -716,12 +716,17 @@ fn is_year(t: &Tok, text: &str) -> bool {
             .is_ok_and(|y| (1900..=2039).contains(&y))
 }
 
-fn is_number_word(t: &Tok, text: &str) -> bool {
+/// Whether a token is a number, in digits or in words ("350", "sixty").
+pub fn is_number_word(t: &Tok, text: &str) -> bool {
     t.kind == Kind::Number
         || (t.is_word()
             && matches!(
                 t.text(text).to_ascii_lowercase().as_str(),
                 "two"
+                    | "sixty"
+                    | "seventy"
+                    | "eighty"
+                    | "ninety"
                     | "three"
                     | "four"
                     | "five"
@@ -875,6 +880,7 @@ mod tests {
                     Speaker::They { .. } => "they",
                     Speaker::Pointer(_) => "pointer",
                     Speaker::Unnamed { .. } => "unnamed",
+                    Speaker::It { .. } => "it",
                 };
                 format!(
                     "{kind}: {}",

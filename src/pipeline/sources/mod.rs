@@ -292,7 +292,7 @@ fn topic(toks: &[Tok], text: &str) -> Topic {
             )
     }) || text.trim_end().ends_with('?');
     let counted = toks.iter().enumerate().any(|(k, t)| {
-        t.kind == tokens::Kind::Number
+        frames::is_number_word(t, text)
             && toks[k + 1..].iter().take(3).any(|n| {
                 n.is(List::SampleNoun)
                     || n.is_punct('%')
