@@ -398,7 +398,7 @@ impl Scanner {
             ..Overrides::default()
         };
         enum Built {
-            Ok(Settings, walk::FileFilter),
+            Ok(Box<(Settings, walk::FileFilter)>),
             Config(ConfigError),
             Other(String),
         }
@@ -419,7 +419,7 @@ impl Scanner {
                 let policy = settings.policy();
                 match walk::FileFilter::new(&policy.base, policy.include.as_deref(), &policy.exclude)
                 {
-                    Ok(filter) => Built::Ok(settings, filter),
+                    Ok(filter) => Built::Ok(Box::new((settings, filter))),
                     Err(e) => Built::Other(e),
                 }
             }))
@@ -431,9 +431,9 @@ impl Scanner {
             })
         });
         match built {
-            Built::Ok(settings, filter) => Ok(Scanner {
-                settings: Arc::new(settings),
-                filter,
+            Built::Ok(built) => Ok(Scanner {
+                settings: Arc::new(built.0),
+                filter: built.1,
                 config,
                 lexicons,
             }),
@@ -506,28 +506,24 @@ impl Scanner {
                 "texts: give a list of texts (for one text, use check_text)",
             ));
         }
-        let mut items: Vec<(String, Result<Vec<u8>, Failure>)> = Vec::new();
-        for (i, text) in texts.try_iter()?.enumerate() {
-            let name = match &names {
-                Some(n) => n.get(i).cloned().ok_or_else(|| {
-                    PyValueError::new_err(format!(
-                        "names: {} given for more texts than that",
-                        n.len()
-                    ))
-                })?,
-                None => format!("<text {i}>"),
-            };
-            let bytes = text_bytes(&text?, &name)?;
-            items.push((name, bytes));
-        }
+        let texts: Vec<Bound<'py, PyAny>> = texts.try_iter()?.collect::<PyResult<_>>()?;
         if let Some(n) = &names {
-            if n.len() != items.len() {
+            if n.len() != texts.len() {
                 return Err(PyValueError::new_err(format!(
                     "names: {} given for {} texts; give one name per text",
                     n.len(),
-                    items.len()
+                    texts.len()
                 )));
             }
+        }
+        let mut items: Vec<(String, Result<Vec<u8>, Failure>)> = Vec::with_capacity(texts.len());
+        for (i, text) in texts.iter().enumerate() {
+            let name = match &names {
+                Some(n) => n.get(i).cloned().unwrap_or_default(),
+                None => format!("<text {i}>"),
+            };
+            let bytes = text_bytes(text, &name)?;
+            items.push((name, bytes));
         }
         let settings = &*self.settings;
         run_batch(py, items, jobs, errors, |(name, bytes)| {
