@@ -20,6 +20,35 @@ const PER_THREAD: usize = 16;
 pub fn ordered_map<T, R, E>(
     inputs: impl IntoIterator<Item = T, IntoIter: Send>,
     work: impl Fn(T) -> R + Sync,
+    sink: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E>
+where
+    T: Send,
+    R: Send,
+{
+    run(None, inputs, work, sink)
+}
+
+/// [`ordered_map`] with the work done on `pool` rather than rayon's global
+/// pool: for a library caller that picks the thread count per call (the
+/// Python package's `jobs=N`) and so cannot set the global pool once.
+pub fn ordered_map_in<T, R, E>(
+    pool: &rayon::ThreadPool,
+    inputs: impl IntoIterator<Item = T, IntoIter: Send>,
+    work: impl Fn(T) -> R + Sync,
+    sink: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E>
+where
+    T: Send,
+    R: Send,
+{
+    run(Some(pool), inputs, work, sink)
+}
+
+fn run<T, R, E>(
+    pool: Option<&rayon::ThreadPool>,
+    inputs: impl IntoIterator<Item = T, IntoIter: Send>,
+    work: impl Fn(T) -> R + Sync,
     mut sink: impl FnMut(R) -> Result<(), E>,
 ) -> Result<(), E>
 where
@@ -28,7 +57,8 @@ where
 {
     use rayon::prelude::*;
 
-    let chunk = (rayon::current_num_threads() * PER_THREAD).max(PER_THREAD);
+    let threads = pool.map_or_else(rayon::current_num_threads, |p| p.current_num_threads());
+    let chunk = (threads * PER_THREAD).max(PER_THREAD);
     let mut inputs = inputs.into_iter();
     let work = &work;
     std::thread::scope(|scope| {
@@ -38,7 +68,11 @@ where
             if batch.is_empty() {
                 break;
             }
-            let results: Vec<R> = batch.into_par_iter().map(work).collect();
+            let map = || batch.into_par_iter().map(work).collect::<Vec<R>>();
+            let results = match pool {
+                Some(p) => p.install(map),
+                None => map(),
+            };
             // The receiver is gone when the sink failed: stop early.
             if tx.send(results).is_err() {
                 break;
@@ -93,6 +127,37 @@ mod tests {
         );
         assert_eq!(r, Err("full"));
         assert_eq!(calls, 6);
+    }
+
+    #[test]
+    fn a_given_pool_does_the_work_in_input_order() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(3)
+            .build()
+            .unwrap();
+        let mut seen = Vec::new();
+        let r: Result<(), ()> = ordered_map_in(
+            &pool,
+            0..1_000usize,
+            |i| {
+                (
+                    i,
+                    rayon::current_thread_index().is_some(),
+                    rayon::current_num_threads(),
+                )
+            },
+            |v| {
+                seen.push(v);
+                Ok(())
+            },
+        );
+        assert!(r.is_ok());
+        assert_eq!(seen.len(), 1_000);
+        for (i, (n, on_pool, threads)) in seen.into_iter().enumerate() {
+            assert_eq!(n, i);
+            assert!(on_pool);
+            assert_eq!(threads, 3);
+        }
     }
 
     #[test]

@@ -276,10 +276,23 @@ impl Summary {
 }
 
 /// Maps byte offsets to 1-based line and character column.
+///
+/// A column is a count of characters from the line's start. Counting them
+/// afresh for each offset costs the line's length, so a long line with many
+/// findings (a 2 MB paragraph with no line break) would cost its length
+/// times its findings; instead the characters before every
+/// [`CHECKPOINT`]-th byte are counted once, and a column costs at most
+/// two checkpoints' worth of counting.
 pub struct LineIndex<'a> {
     source: &'a str,
     starts: Vec<usize>,
+    /// `(byte offset, characters before it)`, at char boundaries, ascending,
+    /// starting with `(0, 0)`.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between two character-count checkpoints of a [`LineIndex`].
+const CHECKPOINT: usize = 1024;
 
 impl<'a> LineIndex<'a> {
     pub fn new(source: &'a str) -> Self {
@@ -291,16 +304,40 @@ impl<'a> LineIndex<'a> {
                 starts.push(i + 1);
             }
         }
-        LineIndex { source, starts }
+        let mut checkpoints = vec![(0, 0)];
+        let (mut at, mut chars) = (0, 0);
+        while at + CHECKPOINT < source.len() {
+            let mut next = at + CHECKPOINT;
+            while !source.is_char_boundary(next) {
+                next += 1;
+            }
+            chars += source.get(at..next).map_or(0, |s| s.chars().count());
+            checkpoints.push((next, chars));
+            at = next;
+        }
+        LineIndex {
+            source,
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// The characters before `offset` (a char boundary within the source).
+    fn chars_before(&self, offset: usize) -> Option<usize> {
+        let idx = self.checkpoints.partition_point(|&(o, _)| o <= offset);
+        let (at, chars) = *self.checkpoints.get(idx.checked_sub(1)?)?;
+        Some(chars + self.source.get(at..offset)?.chars().count())
     }
 
     pub fn locate(&self, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
-        let column = self
-            .source
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
+        // An offset off a char boundary or past the end has column 1, as
+        // `get` refusing the slice always gave.
+        let column = match (self.source.get(start..offset), self.chars_before(offset)) {
+            (Some(_), Some(end)) => end - self.chars_before(start).unwrap_or(end) + 1,
+            _ => 1,
+        };
         (line, column)
     }
 }
@@ -692,5 +729,30 @@ mod tests {
         assert_eq!(idx.locate(4), (2, 2));
         assert_eq!(idx.locate(7), (3, 1));
         assert_eq!(idx.locate(10), (4, 1));
+    }
+
+    #[test]
+    fn line_index_columns_count_characters_across_checkpoints() {
+        // Long lines of multi-byte characters, so offsets cross many
+        // checkpoints, some of them moved to the next char boundary.
+        let source = format!(
+            "{}\n{}x\r\n\u{e9}",
+            "a\u{e9}\u{1F600}".repeat(900),
+            "\u{4e2d}b".repeat(700)
+        );
+        let idx = LineIndex::new(&source);
+        for offset in 0..=source.len() + 2 {
+            let line = source
+                .get(..offset.min(source.len()))
+                .map_or(0, |s| s.matches('\n').count());
+            let expected = match source.get(..offset) {
+                Some(before) => {
+                    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                    (line + 1, before[line_start..].chars().count() + 1)
+                }
+                None => (idx.locate(offset).0, 1),
+            };
+            assert_eq!(idx.locate(offset), expected, "offset {offset}");
+        }
     }
 }
