@@ -37,7 +37,9 @@ pub fn in_scope(topics: &[Topic]) -> Vec<bool> {
     let mut out = Vec::with_capacity(topics.len());
     let mut previous = false;
     for t in topics {
-        let here = t.health || !t.aside || ((t.anaphoric || t.continues_quote) && previous);
+        let here = t.health
+            || (!t.aside && !t.personal)
+            || ((t.anaphoric || t.continues_quote) && previous);
         out.push(here);
         previous = here;
     }
@@ -47,7 +49,13 @@ pub fn in_scope(topics: &[Topic]) -> Vec<bool> {
 /// Removes the findings of every unit that is an aside.
 pub fn apply(units: &[Unit], topics: &[Topic], verdicts: &mut [Verdict]) {
     debug_assert_eq!(units.len(), topics.len());
-    for (v, here) in verdicts.iter_mut().zip(in_scope(topics)) {
+    for ((v, here), t) in verdicts.iter_mut().zip(in_scope(topics)).zip(topics) {
+        // An instruction's frequency word says how to act, not how sure a
+        // claim is: "Wash hands often" is not hedged ("Consider acupuncture
+        // as a potential option" still is).
+        if t.imperative {
+            v.suppress_where_rule(FREQUENCY_ENTRY, rules::ASIDE_HEDGED);
+        }
         if here || v.findings.is_empty() {
             continue;
         }
@@ -56,6 +64,9 @@ pub fn apply(units: &[Unit], topics: &[Topic], verdicts: &mut [Verdict]) {
         }
     }
 }
+
+/// The lexicon entry of frequency and scope words (*often*, *usually*).
+const FREQUENCY_ENTRY: &str = "H108";
 
 /// The scope rule that removes findings of a label.
 fn rule_for(label: Label) -> &'static str {
@@ -77,6 +88,8 @@ mod tests {
             aside,
             anaphoric,
             continues_quote: false,
+            imperative: false,
+            personal: false,
             reports_data: false,
         }
     }

@@ -59,6 +59,12 @@ impl Verdict {
         self.suppress_where(by, |f| f.label == label);
     }
 
+    /// Removes the findings of one rule, recording `by` as the rule that
+    /// removed them.
+    pub fn suppress_where_rule(&mut self, rule: &str, by: &'static str) {
+        self.suppress_where(by, |f| f.rule == rule);
+    }
+
     /// Removes every finding, recording `by` as the rule that removed it.
     pub fn suppress_all(&mut self, by: &'static str) {
         self.suppress_where(by, |_| true);

@@ -62,11 +62,13 @@ pub enum List {
     /// Words of a personal, legal, political or business aside
     /// ("mayor", "lawsuit", "business", "traffic").
     AsideTerm,
+    /// Verbs that open an instruction ("Wash", "Consult", "Avoid").
+    ImperativeVerb,
 }
 
 impl List {
     /// Every list, in file-name order.
-    pub const ALL: [List; 16] = [
+    pub const ALL: [List; 17] = [
         List::SpeechVerb,
         List::SourceVerb,
         List::Title,
@@ -83,6 +85,7 @@ impl List {
         List::HealthTerm,
         List::SpeechFiller,
         List::AsideTerm,
+        List::ImperativeVerb,
     ];
 
     /// The list's name, as in its file's `list = "..."`.
@@ -104,6 +107,7 @@ impl List {
             List::HealthTerm => "health-terms",
             List::SpeechFiller => "speech-fillers",
             List::AsideTerm => "aside-terms",
+            List::ImperativeVerb => "imperative-verbs",
         }
     }
 

@@ -171,6 +171,13 @@ pub struct Topic {
     /// It goes on a quotation that began in an earlier unit: it speaks of
     /// what the quotation spoke of.
     pub continues_quote: bool,
+    /// It is an instruction: it opens (after a list marker) with a verb of
+    /// `lexicons/words/imperative-verbs.toml` ("Wash hands often").
+    pub imperative: bool,
+    /// It speaks in the first person singular (I, me, my) of nothing in
+    /// the guide's scope: a personal aside ("Sometimes I think we are in a
+    /// bad dream").
+    pub personal: bool,
     /// It reports data: a number with a sample noun or a percentage, or a
     /// study noun ("Samples were obtained on April 14", "Eight percent of
     /// the group died"), in the writer's voice (no I, we, you; not a
@@ -300,11 +307,27 @@ fn topic(toks: &[Tok], text: &str) -> Topic {
             })
     }) || toks.iter().any(|t| t.is(List::SampleNoun) && t.cap)
         || toks.first().is_some_and(|t| t.is(List::StudyNoun));
+    // The first word after a list marker, capitalised as an instruction's is.
+    let imperative = first.is_some_and(|t| t.cap && t.is(List::ImperativeVerb))
+        && toks
+            .iter()
+            .skip_while(|t| !t.is_word())
+            .nth(1)
+            .is_none_or(|n| !n.is_punct(',') && !n.is_punct(':'));
+    let personal = toks.iter().any(|t| {
+        t.is_word()
+            && matches!(
+                t.text(text).replace('’', "'").to_ascii_lowercase().as_str(),
+                "i" | "me" | "my" | "i'm" | "i've" | "i'd" | "myself"
+            )
+    });
     Topic {
         health,
         aside,
         anaphoric,
         continues_quote: false,
+        imperative,
+        personal,
         reports_data: counted && !own_voice,
     }
 }
