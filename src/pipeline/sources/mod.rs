@@ -346,6 +346,18 @@ fn unit_sources(
         .filter(|&k| verdict.findings[k].label == Label::Cited)
         .collect();
     hits.sort_by_key(|&k| verdict.findings[k].start);
+    // The cited hits' spans, sorted by start, with the furthest end reached
+    // so far: whether a window overlaps any is one binary search.
+    let cited_spans: Vec<(usize, usize)> = {
+        let mut reach = 0;
+        hits.iter()
+            .map(|&k| {
+                let f = &verdict.findings[k];
+                reach = reach.max(f.end);
+                (f.start, reach)
+            })
+            .collect()
+    };
     let mut next_hit = 0;
     // Unsourced mentions from the vague appeals ("research shows",
     // "experts say").
@@ -463,9 +475,10 @@ fn unit_sources(
         // A study: identified by its specifics, or not.
         if let Some((first, last, specifics)) = frames::study_at(toks, w.text, k) {
             let (start, end) = w.span(first, k + 1);
-            let named = verdict.findings.iter().chain(&added).any(|f| {
-                f.label == Label::Cited && f.start < w.span(first, last).1 && f.end > start
-            }) || institution_after(toks, w.text, k + 1, reg).is_some();
+            let window_end = w.span(first, last).1;
+            let named = overlaps(&cited_spans, start, window_end)
+                || overlaps_added(&added, start, window_end)
+                || institution_after(toks, w.text, k + 1, reg).is_some();
             let identified = specifics.count() >= 2;
             // "an unusual study of the genes" after the article named its
             // study is that study again, unless it says it is another.
@@ -544,6 +557,24 @@ impl Said {
             (s, _) => s,
         }
     }
+}
+
+/// Whether any span of `spans` (sorted by start, each with the furthest
+/// end reached so far) overlaps `start..end`.
+fn overlaps(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = spans.partition_point(|&(s, _)| s < end);
+    i > 0 && spans[i - 1].1 > start
+}
+
+/// Whether a cited finding added so far in this unit overlaps
+/// `start..end`. Added findings come in text order, so only the last few
+/// can reach the window; looking at a bounded tail keeps the cost flat.
+fn overlaps_added(added: &[Finding], start: usize, end: usize) -> bool {
+    added
+        .iter()
+        .rev()
+        .take(8)
+        .any(|f| f.label == Label::Cited && f.start < end && f.end > start)
 }
 
 /// Whether a binding came from a speaker frame or a pointer (they give
@@ -1213,6 +1244,9 @@ fn attribute_quotations(
         .iter()
         .flat_map(|q| q.units.iter().copied())
         .collect();
+    // Units already cited as quoted: a unit holding many quotations is
+    // cited once, without rescanning its findings for each.
+    let mut quoted_cited = vec![false; verdicts.len()];
     for q in &quotes.quotations {
         let (Some(&first), Some(&last)) = (q.units.first(), q.units.last()) else {
             continue;
@@ -1251,7 +1285,7 @@ fn attribute_quotations(
             let Some(v) = verdicts.get_mut(k) else {
                 continue;
             };
-            if !v.findings.iter().any(|f| f.rule == rules::QUOTED_SOURCE) {
+            if !std::mem::replace(&mut quoted_cited[k], true) {
                 let end = texts.get(k).map_or(0, |t| t.len());
                 v.findings
                     .push(cite(0, end, rules::QUOTED_SOURCE, Some(source.clone())));
