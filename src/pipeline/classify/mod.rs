@@ -166,7 +166,7 @@ fn has_sample(text: &str, words: &Words) -> bool {
     spans.iter().enumerate().any(|(i, w)| {
         let lower = w.to_lowercase();
         let number = w.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || NUMBER_WORDS.contains(&lower.as_str());
+            || words.is(&lower, List::NumberWord);
         let counted = number
             && spans[i + 1..]
                 .iter()
@@ -182,12 +182,6 @@ fn has_sample(text: &str, words: &Words) -> bool {
         counted || group
     })
 }
-
-/// Number words that count a sample.
-const NUMBER_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "dozen", "dozens",
-];
 
 /// The word right after `at`, skipping spaces.
 fn next_word(text: &str, at: usize) -> &str {

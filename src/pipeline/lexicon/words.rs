@@ -14,7 +14,11 @@
 //! "vaccine", "vaccination"); prefixes are kept by length, so a lookup costs
 //! one hash probe per distinct prefix length, never a loop over words.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+// Every token of every unit is looked up: a fast non-cryptographic hash
+// (the keys are our own word lists, not attacker-chosen).
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -64,11 +68,13 @@ pub enum List {
     AsideTerm,
     /// Verbs that open an instruction ("Wash", "Consult", "Avoid").
     ImperativeVerb,
+    /// Numbers written as words ("six", "sixty", "dozens").
+    NumberWord,
 }
 
 impl List {
     /// Every list, in file-name order.
-    pub const ALL: [List; 17] = [
+    pub const ALL: [List; 18] = [
         List::SpeechVerb,
         List::SourceVerb,
         List::Title,
@@ -86,6 +92,7 @@ impl List {
         List::SpeechFiller,
         List::AsideTerm,
         List::ImperativeVerb,
+        List::NumberWord,
     ];
 
     /// The list's name, as in its file's `list = "..."`.
@@ -108,6 +115,7 @@ impl List {
             List::SpeechFiller => "speech-fillers",
             List::AsideTerm => "aside-terms",
             List::ImperativeVerb => "imperative-verbs",
+            List::NumberWord => "number-words",
         }
     }
 
@@ -230,8 +238,10 @@ pub fn parse_list(path: &str, text: &str) -> Result<WordList, LexiconError> {
 #[derive(Debug, Clone, Default)]
 pub struct Words {
     exact: HashMap<Box<str>, u32>,
-    /// Prefix length (in bytes) → prefix → mask.
-    prefixes: BTreeMap<usize, HashMap<Box<str>, u32>>,
+    /// The prefixes, bucketed by their first two bytes (a one-byte prefix
+    /// under its byte and 0): a word is tested only against the few
+    /// prefixes that start as it does.
+    prefixes: HashMap<u16, Vec<(Box<str>, u32)>>,
     /// The files the lists came from, in load order, for `explain`.
     pub lists: Vec<WordList>,
 }
@@ -254,19 +264,22 @@ impl Words {
             lists,
             ..Words::default()
         };
+        let mut prefixes: BTreeMap<String, u32> = BTreeMap::new();
         for (list, set) in sets {
             for w in set {
                 if let Some(prefix) = w.strip_suffix('*') {
-                    *words
-                        .prefixes
-                        .entry(prefix.len())
-                        .or_default()
-                        .entry(prefix.into())
-                        .or_insert(0) |= list.bit();
+                    *prefixes.entry(prefix.to_string()).or_insert(0) |= list.bit();
                 } else {
                     *words.exact.entry(w.into_boxed_str()).or_insert(0) |= list.bit();
                 }
             }
+        }
+        for (p, m) in prefixes {
+            words
+                .prefixes
+                .entry(two_bytes(&p))
+                .or_default()
+                .push((p.into_boxed_str(), m));
         }
         words
     }
@@ -274,12 +287,27 @@ impl Words {
     /// The lists a lower-cased word belongs to.
     pub fn mask(&self, lower: &str) -> u32 {
         let mut mask = self.exact.get(lower).copied().unwrap_or(0);
-        for (&len, table) in &self.prefixes {
-            if len > lower.len() {
-                break;
+        // The greatest prefix not after the word: if the word starts with
+        // it, it is the word's longest prefix; if not, the longest one the
+        // word could have is no longer than their common start, so search
+        // again in that. Each round shortens the word.
+        if self.prefixes.is_empty() {
+            return mask;
+        }
+        let bytes = lower.as_bytes();
+        let mut test = |key: u16| {
+            if let Some(bucket) = self.prefixes.get(&key) {
+                for (p, m) in bucket {
+                    if lower.starts_with(&**p) {
+                        mask |= m;
+                    }
+                }
             }
-            if let Some(m) = lower.get(..len).and_then(|p| table.get(p)) {
-                mask |= m;
+        };
+        if let Some(&first) = bytes.first() {
+            test(u16::from(first) << 8);
+            if let Some(&second) = bytes.get(1) {
+                test((u16::from(first) << 8) | u16::from(second));
             }
         }
         mask
@@ -297,15 +325,24 @@ impl Words {
             .iter()
             .filter(|(_, m)| **m & list.bit() != 0)
             .map(|(w, _)| w.to_string())
-            .chain(self.prefixes.values().flat_map(|t| {
-                t.iter()
-                    .filter(|(_, m)| **m & list.bit() != 0)
-                    .map(|(w, _)| format!("{w}*"))
-            }))
+            .chain(
+                self.prefixes
+                    .values()
+                    .flatten()
+                    .filter(|(_, m)| *m & list.bit() != 0)
+                    .map(|(w, _)| format!("{w}*")),
+            )
             .collect();
         out.sort();
         out
     }
+}
+
+/// A prefix's (or word's) first two bytes as a bucket key (a one-byte
+/// string pairs with 0).
+fn two_bytes(w: &str) -> u16 {
+    let b = w.as_bytes();
+    (u16::from(b.first().copied().unwrap_or(0)) << 8) | u16::from(b.get(1).copied().unwrap_or(0))
 }
 
 #[cfg(test)]
@@ -352,6 +389,45 @@ words = ["said", "says", "tweet*"]
         assert_eq!((err.line, err.column), (5, 18), "{err}");
         let err = parse_list("w.toml", &GOOD.replace("\"says\"", "\"two words\"")).unwrap_err();
         assert!(err.message.contains("one word"), "{err}");
+    }
+
+    /// The binary search over prefixes gives what testing every prefix
+    /// would, on the built-in lists and the words of an article.
+    #[test]
+    fn prefix_search_equals_testing_every_prefix() {
+        let lists = crate::pipeline::lexicon::load_builtin_words().unwrap();
+        let words = Words::new(lists.clone());
+        let mut naive: Vec<(String, u32)> = Vec::new();
+        for l in &lists {
+            for w in &l.words {
+                if let Some(p) = w.strip_suffix('*') {
+                    naive.push((p.to_string(), l.list.bit()));
+                }
+            }
+        }
+        let text = include_str!("../../../corpus/000_f97e5d5dc52a089f.txt").to_lowercase();
+        let mut probes: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .filter(|w| !w.is_empty())
+            .collect();
+        probes.extend([
+            "vaccine",
+            "vaccinated",
+            "heal",
+            "healthy",
+            "he",
+            "h",
+            "zzz",
+            "immunity",
+        ]);
+        for w in probes {
+            let exact = words.exact.get(w).copied().unwrap_or(0);
+            let prefixed = naive
+                .iter()
+                .filter(|(p, _)| w.starts_with(p.as_str()))
+                .fold(0, |m, (_, b)| m | b);
+            assert_eq!(words.mask(w), exact | prefixed, "{w}");
+        }
     }
 
     #[test]

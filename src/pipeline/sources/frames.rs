@@ -20,8 +20,8 @@ pub struct Name {
     /// Token range, end exclusive (title included).
     pub first: usize,
     pub last: usize,
-    /// Name words (no titles, no initials, no particles).
-    pub words: Vec<(usize, usize)>,
+    /// Name words (no titles, no initials, no particles), as byte spans.
+    pub words: NameWords,
     /// A title before it ("Dr.", "Sen.").
     pub titled: bool,
     /// An initial inside it ("Anne K. Oduya").
@@ -30,6 +30,46 @@ pub struct Name {
     pub acronym: bool,
     /// It ends in an organisation's head word ("… University").
     pub org: bool,
+}
+
+/// The byte spans of a name's words: at most [`NAME_MAX`], kept inline so
+/// looking for names at every capital allocates nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct NameWords {
+    spans: [(usize, usize); NAME_MAX],
+    len: usize,
+}
+
+impl NameWords {
+    fn push(&mut self, span: (usize, usize)) {
+        if let Some(slot) = self.spans.get_mut(self.len) {
+            *slot = span;
+            self.len += 1;
+        }
+    }
+
+    /// How many words.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The words' spans, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, (usize, usize)> {
+        self.spans[..self.len].iter()
+    }
+
+    /// Keeps the words that start before `end`.
+    fn truncate_before(&mut self, end: usize) {
+        self.len = self.spans[..self.len]
+            .iter()
+            .take_while(|&&(a, _)| a < end)
+            .count();
+    }
 }
 
 impl Name {
@@ -103,7 +143,7 @@ pub fn name_at(toks: &[Tok], text: &str, i: usize) -> Option<Name> {
             k = after;
         }
     }
-    let mut words = Vec::new();
+    let mut words = NameWords::default();
     let mut initial = false;
     let mut end = k;
     let mut org = false;
@@ -147,7 +187,7 @@ pub fn name_at(toks: &[Tok], text: &str, i: usize) -> Option<Name> {
             (t.is_word() && !t.cap && is_org_joiner(t.text(text))) || t.is_punct('&')
         }) {
             end = j;
-            words.retain(|&(a, _)| a < toks[j].start);
+            words.truncate_before(toks[j].start);
         }
     }
     // A name with a word of health in it ("Resisting Unproven Coronavirus
@@ -281,32 +321,41 @@ pub fn pointer_at(toks: &[Tok], noun: usize) -> Option<Pointer> {
 
 /// Whether the token is "he" or "she".
 fn is_he_she(t: &Tok, text: &str) -> bool {
-    t.is_word() && matches!(t.text(text).to_ascii_lowercase().as_str(), "he" | "she")
+    t.is_word() && t.end - t.start <= 3 && t.lower_in(text, &["he", "she"])
 }
 
 /// Whether the token is "they".
 fn is_they(t: &Tok, text: &str) -> bool {
-    t.is_word() && t.text(text).eq_ignore_ascii_case("they")
+    t.is_word() && t.end - t.start == 4 && t.text(text).eq_ignore_ascii_case("they")
 }
 
 /// Indefinite determiners and quantities before an unnamed speaker.
 fn is_indefinite(t: &Tok, text: &str) -> bool {
     t.is_word()
-        && matches!(
-            t.text(text).to_ascii_lowercase().as_str(),
-            "a" | "an"
-                | "one"
-                | "some"
-                | "many"
-                | "most"
-                | "other"
-                | "several"
-                | "two"
-                | "three"
-                | "few"
-                | "numerous"
-                | "certain"
-                | "another"
+        && t.lower_in(
+            text,
+            &[
+                "a",
+                "an",
+                "one",
+                "some",
+                "many",
+                "most",
+                "other",
+                "several",
+                "two",
+                "three",
+                "few",
+                "numerous",
+                "certain",
+                "another",
+                "initial",
+                "early",
+                "earlier",
+                "recent",
+                "unnamed",
+                "anonymous",
+            ],
         )
 }
 
@@ -504,12 +553,7 @@ fn unnamed_head(toks: &[Tok], text: &str, end: usize, v: usize) -> Option<Frame>
 /// the token where that role's phrase begins.
 fn role_of(toks: &[Tok], text: &str, first: usize) -> Option<(usize, usize)> {
     let prep = toks.get(first.checked_sub(1)?)?;
-    if !(prep.is_word()
-        && matches!(
-            prep.text(text).to_ascii_lowercase().as_str(),
-            "at" | "of" | "from" | "with" | "in"
-        ))
-    {
+    if !(prep.is_word() && prep.lower_in(text, &["at", "of", "from", "with", "in"])) {
         return None;
     }
     let noun_at = first.checked_sub(2)?;
@@ -659,12 +703,10 @@ pub fn pronoun_agent(toks: &[Tok], text: &str, i: usize) -> Option<Speaker> {
         return None;
     }
     // "she tested positive" reports a result about her, not her method.
-    if toks.get(at + 1).is_some_and(|n| {
-        matches!(
-            n.text(text).to_ascii_lowercase().as_str(),
-            "positive" | "negative"
-        )
-    }) {
+    if toks
+        .get(at + 1)
+        .is_some_and(|n| n.lower_in(text, &["positive", "negative"]))
+    {
         return None;
     }
     Some(if he_she {
@@ -717,40 +759,8 @@ fn is_year(t: &Tok, text: &str) -> bool {
 }
 
 /// Whether a token is a number, in digits or in words ("350", "sixty").
-pub fn is_number_word(t: &Tok, text: &str) -> bool {
-    t.kind == Kind::Number
-        || (t.is_word()
-            && matches!(
-                t.text(text).to_ascii_lowercase().as_str(),
-                "two"
-                    | "sixty"
-                    | "seventy"
-                    | "eighty"
-                    | "ninety"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "eleven"
-                    | "twelve"
-                    | "fifteen"
-                    | "twenty"
-                    | "thirty"
-                    | "forty"
-                    | "fifty"
-                    | "hundred"
-                    | "hundreds"
-                    | "thousand"
-                    | "thousands"
-                    | "million"
-                    | "millions"
-                    | "dozen"
-                    | "dozens"
-            ))
+pub fn is_number_word(t: &Tok, _text: &str) -> bool {
+    t.kind == Kind::Number || (t.is_word() && t.is(List::NumberWord))
 }
 
 /// An indefinite study mention whose noun is token `noun` ("a 2017 trial
@@ -762,25 +772,26 @@ pub fn study_at(toks: &[Tok], text: &str, noun: usize) -> Option<(usize, usize, 
     if !t.is_word() || !t.is(List::StudyNoun) || t.cap && noun > 0 {
         return None;
     }
-    let word = t.text(text).to_ascii_lowercase();
-    if !matches!(
-        word.as_str(),
-        "study"
-            | "studies"
-            | "trial"
-            | "trials"
-            | "review"
-            | "meta-analysis"
-            | "analysis"
-            | "survey"
-            | "paper"
-            | "experiment"
-            | "experiments"
-            | "research"
-            | "report"
-            | "preprint"
-            | "investigation"
-            | "poll"
+    if !t.lower_in(
+        text,
+        &[
+            "study",
+            "studies",
+            "trial",
+            "trials",
+            "review",
+            "meta-analysis",
+            "analysis",
+            "survey",
+            "paper",
+            "experiment",
+            "experiments",
+            "research",
+            "report",
+            "preprint",
+            "investigation",
+            "poll",
+        ],
     ) {
         return None;
     }

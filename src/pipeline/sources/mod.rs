@@ -287,17 +287,9 @@ fn topic(toks: &[Tok], text: &str) -> Topic {
         .any(|t| t.is(List::HealthTerm) || t.is(List::StudyNoun));
     let aside = toks.iter().any(|t| t.is(List::AsideTerm));
     let first = toks.iter().find(|t| t.is_word());
-    let anaphoric = first.is_some_and(|t| {
-        let w = t.text(text).to_ascii_lowercase();
-        ANAPHORS.contains(&w.as_str())
-    });
-    let own_voice = toks.iter().any(|t| {
-        t.is_word()
-            && matches!(
-                t.text(text).to_ascii_lowercase().as_str(),
-                "i" | "we" | "you" | "my" | "our" | "your" | "me" | "us"
-            )
-    }) || text.trim_end().ends_with('?');
+    let anaphoric = first.is_some_and(|t| t.lower_in(text, &ANAPHORS));
+    let own_voice =
+        toks.iter().any(|t| t.is_person_pronoun(text).is_some()) || text.trim_end().ends_with('?');
     let counted = toks.iter().enumerate().any(|(k, t)| {
         frames::is_number_word(t, text)
             && toks[k + 1..].iter().take(3).any(|n| {
@@ -314,13 +306,9 @@ fn topic(toks: &[Tok], text: &str) -> Topic {
             .skip_while(|t| !t.is_word())
             .nth(1)
             .is_none_or(|n| !n.is_punct(',') && !n.is_punct(':'));
-    let personal = toks.iter().any(|t| {
-        t.is_word()
-            && matches!(
-                t.text(text).replace('’', "'").to_ascii_lowercase().as_str(),
-                "i" | "me" | "my" | "i'm" | "i've" | "i'd" | "myself"
-            )
-    });
+    let personal = toks
+        .iter()
+        .any(|t| t.is_person_pronoun(text) == Some(tokens::Person::First));
     Topic {
         health,
         aside,
@@ -483,16 +471,18 @@ fn unit_sources(
             // "an unusual study of the genes" after the article named its
             // study is that study again, unless it says it is another.
             let another = toks[first..last].iter().any(|t| {
-                matches!(
-                    t.text(w.text).to_ascii_lowercase().as_str(),
-                    "another"
-                        | "other"
-                        | "second"
-                        | "separate"
-                        | "different"
-                        | "earlier"
-                        | "previous"
-                        | "new"
+                t.lower_in(
+                    w.text,
+                    &[
+                        "another",
+                        "other",
+                        "second",
+                        "separate",
+                        "different",
+                        "earlier",
+                        "previous",
+                        "new",
+                    ],
                 )
             });
             let known = reg
@@ -799,20 +789,12 @@ fn clause_start(toks: &[Tok], text: &str, k: usize) -> bool {
         return true;
     };
     !prev.is_word()
-        || matches!(
-            prev.text(text).to_ascii_lowercase().as_str(),
-            "and"
-                | "but"
-                | "while"
-                | "when"
-                | "as"
-                | "then"
-                | "so"
-                | "because"
-                | "after"
-                | "before"
-                | "though"
-                | "although"
+        || prev.lower_in(
+            text,
+            &[
+                "and", "but", "while", "when", "as", "then", "so", "because", "after", "before",
+                "though", "although",
+            ],
         )
 }
 
@@ -820,20 +802,23 @@ fn clause_start(toks: &[Tok], text: &str, k: usize) -> bool {
 /// "from Hong Kong") is a place, not a person.
 fn is_place_preposition(t: &Tok, text: &str) -> bool {
     t.is_word()
-        && matches!(
-            t.text(text).to_ascii_lowercase().as_str(),
-            "in" | "from"
-                | "across"
-                | "near"
-                | "throughout"
-                | "to"
-                | "into"
-                | "around"
-                | "outside"
-                | "inside"
-                | "within"
-                | "toward"
-                | "towards"
+        && t.lower_in(
+            text,
+            &[
+                "in",
+                "from",
+                "across",
+                "near",
+                "throughout",
+                "to",
+                "into",
+                "around",
+                "outside",
+                "inside",
+                "within",
+                "toward",
+                "towards",
+            ],
         )
 }
 
@@ -886,11 +871,7 @@ fn agent_follows(toks: &[Tok], text: &str, last: usize) -> Option<usize> {
     // Hospital in Houston, Texas, is using…"; a time: "the CDC in March
     // authorized…".
     let prep = |t: &Tok| {
-        t.is_word()
-            && matches!(
-                t.text(text).to_ascii_lowercase().as_str(),
-                "at" | "of" | "from" | "in" | "on" | "last" | "this"
-            )
+        t.is_word() && t.lower_in(text, &["at", "of", "from", "in", "on", "last", "this"])
     };
     if toks.get(k).is_some_and(prep) {
         let mut n = k + 1;
@@ -923,12 +904,9 @@ fn agent_follows(toks: &[Tok], text: &str, last: usize) -> Option<usize> {
     }
     let t = toks.get(j)?;
     // "tested positive" reports a result about a person, not their method.
-    let tested_positive = toks.get(j + 1).is_some_and(|n| {
-        matches!(
-            n.text(text).to_ascii_lowercase().as_str(),
-            "positive" | "negative"
-        )
-    });
+    let tested_positive = toks
+        .get(j + 1)
+        .is_some_and(|n| n.lower_in(text, &["positive", "negative"]));
     (t.is_word()
         && !t.cap
         && !tested_positive
@@ -986,9 +964,9 @@ fn bind_speaker(w: &UnitWork<'_>, speaker: &Speaker, reg: &mut Register) -> Boun
             // "Researchers also wrote…" after a named study: the study's
             // researchers, not an appeal to unnamed ones.
             let authors = w.toks.get(*head).is_some_and(|t| {
-                matches!(
-                    t.text(w.text).to_ascii_lowercase().as_str(),
-                    "researchers" | "scientists" | "authors" | "investigators"
+                t.lower_in(
+                    w.text,
+                    &["researchers", "scientists", "authors", "investigators"],
                 )
             });
             if *bare && authors {
@@ -1070,12 +1048,9 @@ fn bind_pointer_in(w: &UnitWork<'_>, p: frames::Pointer, reg: &mut Register) -> 
         };
         return study_of(w, p, source, reg);
     }
-    let possessive = toks.get(p.first).is_some_and(|t| {
-        matches!(
-            t.text(w.text).to_ascii_lowercase().as_str(),
-            "its" | "their" | "his" | "her"
-        )
-    });
+    let possessive = toks
+        .get(p.first)
+        .is_some_and(|t| t.lower_in(w.text, &["its", "their", "his", "her"]));
     if possessive && p.class == PointerClass::Study {
         let local = reg
             .latest(&PEOPLE_LIKE)
@@ -1127,12 +1102,7 @@ fn institution_after(
         if matches!(t.kind, tokens::Kind::Punct('.' | ';' | ':' | '?' | '!')) {
             return None;
         }
-        if t.is_word()
-            && matches!(
-                t.text(text).to_ascii_lowercase().as_str(),
-                "at" | "by" | "from" | "of"
-            )
-        {
+        if t.is_word() && t.lower_in(text, &["at", "by", "from", "of"]) {
             let mut n = k + 1;
             if toks
                 .get(n)

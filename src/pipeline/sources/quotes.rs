@@ -58,6 +58,11 @@ pub fn find(units: &[Unit], texts: &[&str]) -> Quotes {
         if new_block && open.is_some() && !text.trim_start().starts_with(['“', '"', '«']) {
             open = None;
         }
+        // Most units hold no quotation mark and are in no quotation.
+        if open.is_none() && !text.contains(['“', '”', '"', '«', '»']) {
+            out.ranges.push(Vec::new());
+            continue;
+        }
         let mut ranges: Vec<(usize, usize)> = Vec::new();
         // Where the current quoted range began in this unit.
         let mut from = open.map(|_| 0);

@@ -8,7 +8,7 @@
 //! mention of each kind and of each name word, so an article with
 //! thousands of mentions costs no more per pointer than one with three.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::pipeline::lexicon::SourceKind;
 
