@@ -138,7 +138,7 @@ control patients relapsed\" describes data; \"every treated patient was complete
 states the treatment's effect and stays absolute by its cure language.\n\n\
 ## Example\n\
 \"Of the first 50 patients treated, no one died.\" carries no absolute label.",
-        flags: &["Of the first 50 patients treated, no one died.", "All 40 control patients relapsed within a year."],
+        flags: &["Of the first 50 patients treated, no one died.", "All patients in the 40-person control group relapsed within a year."],
         allows: &["No one who takes it ever gets sick.", "Everyone benefits from acupuncture."],
     },
     RuleMeta {

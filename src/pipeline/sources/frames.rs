@@ -367,6 +367,15 @@ fn speaker_left(toks: &[Tok], text: &str, v: usize) -> Option<Frame> {
     while j > 0 && v - j < 3 && toks[j - 1].is(List::SpeechFiller) && toks[j - 1].is_word() {
         j -= 1;
     }
+    // A passive ("Silver is acknowledged to be…", "it was reported"): the
+    // subject is what is spoken of, not who speaks.
+    let passive = toks[j..v]
+        .iter()
+        .any(|t| t.lower_in(text, &["is", "are", "was", "were", "been", "be"]))
+        && toks[v].text(text).ends_with("ed");
+    if passive {
+        return None;
+    }
     if j == 0 {
         return None;
     }
