@@ -164,6 +164,15 @@ impl Settings {
         &self.matcher
     }
 
+    /// A lexicon entry by its exact id (a binary search: the entries are in
+    /// id order).
+    pub fn entry_by_id(&self, id: &str) -> Option<&Entry> {
+        self.entries
+            .binary_search_by(|e| e.id.as_str().cmp(id))
+            .ok()
+            .and_then(|i| self.entries.get(i))
+    }
+
     /// A lexicon entry by id or name.
     pub fn entry(&self, key: &str) -> Option<&Entry> {
         self.entries
