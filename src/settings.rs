@@ -30,8 +30,13 @@ impl Settings {
     pub fn new(extra_lexicons: &[PathBuf]) -> Result<Settings, LexiconError> {
         let mut lexicon = Lexicon::default();
         lexicon.extend(lexicon::load_builtin()?);
+        // Ids defined or overridden by house lexicons: their patterns are
+        // compiled at start-up (the built-in ones when first needed).
+        let mut house = std::collections::BTreeSet::new();
         for dir in extra_lexicons {
-            lexicon.extend(lexicon::load_dir(dir)?);
+            let entries = lexicon::load_dir(dir)?;
+            house.extend(entries.iter().map(|e| e.id.clone()));
+            lexicon.extend(entries);
         }
         let entries: Vec<Entry> = lexicon.entries.into_values().collect();
         for e in &entries {
@@ -66,6 +71,7 @@ impl Settings {
         }
         let refs: Vec<&Entry> = entries.iter().collect();
         let matcher = Matcher::new(&refs)?;
+        matcher.compile_entries(&refs, |e| house.contains(&e.id))?;
         let enabled = vec![true; entries.len()];
         Ok(Settings {
             entries,
