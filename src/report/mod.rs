@@ -687,33 +687,38 @@ impl Format {
 /// what makes it atomic for readers, and a sync per article made a corpus
 /// run spend more time waiting on the disk than analysing.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |out| out.write_all(bytes))
+}
+
+/// Like [`write_atomic`], with the bytes written by `fill` into a buffered
+/// writer: a large report is streamed to its temporary file instead of
+/// being held whole in memory first.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    // After Ctrl-C no new report is started (see `interrupt`).
-    if crate::batch::interrupt::interrupted() {
-        return Err(crate::batch::interrupt::error());
-    }
     std::fs::create_dir_all(dir)?;
-    let tmp = tempfile::Builder::new()
-        .prefix(".claimscan-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    // After Ctrl-C no new report is started (see `interrupt`).
+    let tmp = crate::batch::interrupt::temp_file_in(dir)?;
     let tmp_path = tmp.path().to_path_buf();
-    crate::batch::interrupt::track(&tmp_path);
-    let written = write_and_persist(tmp, path, bytes);
+    let written = write_and_persist(tmp, path, fill);
     // Renamed, or removed when `tmp` was dropped on an error.
     crate::batch::interrupt::untrack(&tmp_path);
     written
 }
 
 fn write_and_persist(
-    mut tmp: tempfile::NamedTempFile,
+    tmp: tempfile::NamedTempFile,
     path: &Path,
-    bytes: &[u8],
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    tmp.write_all(bytes)?;
+    let mut out = io::BufWriter::with_capacity(64 * 1024, tmp);
+    fill(&mut out)?;
+    let tmp = out.into_inner().map_err(io::IntoInnerError::into_error)?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
