@@ -233,7 +233,10 @@ fn sigterm_inside_a_20_mb_line_stops_within_two_seconds() {
     assert!(temps.is_empty(), "{temps:?}");
     assert!(reports.is_empty(), "{reports:?}");
     assert_eq!(status.code(), Some(143), "{stderr}");
-    assert!(took < Duration::from_secs(2), "stopped {took:?} after SIGTERM");
+    assert!(
+        took < Duration::from_secs(2),
+        "stopped {took:?} after SIGTERM"
+    );
     assert!(stderr.contains("interrupted"), "{stderr}");
 }
 

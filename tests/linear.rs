@@ -86,6 +86,11 @@ fn every_rule_in_one_line() {
 fn many_lines_of_non_ascii_text() {
     // Columns are counted in characters: a long file of short non-ASCII
     // lines, and one long non-ASCII line.
-    assert_linear(|len| repeated("Ça peut guérir — it may cure pain, “research shows”.\n", len));
+    assert_linear(|len| {
+        repeated(
+            "Ça peut guérir — it may cure pain, “research shows”.\n",
+            len,
+        )
+    });
     assert_linear(|len| repeated("Ça peut guérir — it may cure pain, “research shows”, ", len));
 }

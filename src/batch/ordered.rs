@@ -155,10 +155,15 @@ mod tests {
         assert!(most <= 6, "{most} inputs in flight");
         // One input heavier than the budget is a chunk of its own.
         let mut seen = Vec::new();
-        let r: Result<(), ()> = ordered_map(0..5u64, |_| u64::MAX, |i| i, |v| {
-            seen.push(v);
-            Ok(())
-        });
+        let r: Result<(), ()> = ordered_map(
+            0..5u64,
+            |_| u64::MAX,
+            |i| i,
+            |v| {
+                seen.push(v);
+                Ok(())
+            },
+        );
         assert!(r.is_ok());
         assert_eq!(seen, [0, 1, 2, 3, 4]);
     }
