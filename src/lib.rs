@@ -11,6 +11,7 @@
 //! - [`measure`]: scoring against gold files and the quality table.
 //! - [`Settings`]: the lexicons, the compiled matcher and the resolved
 //!   configuration, built once and shared by every thread.
+//! - [`work`]: deterministic work counters, for the linear-cost tests.
 
 pub mod batch;
 pub mod ci;
@@ -21,5 +22,6 @@ pub mod pipeline;
 pub mod report;
 pub mod settings;
 pub mod severity;
+pub mod work;
 
 pub use settings::Settings;

@@ -34,8 +34,12 @@ impl Settings {
         let mut lexicon = Lexicon::default();
         lexicon.extend(lexicon::load_builtin()?);
         let mut lists = lexicon::load_builtin_words()?;
+        // Ids defined or overridden by house lexicons: their patterns are
+        // compiled at start-up (the built-in ones when first needed).
+        let mut house = std::collections::BTreeSet::new();
         for dir in extra_lexicons {
             let (entries, house_lists) = lexicon::load_dir_all(dir)?;
+            house.extend(entries.iter().map(|e| e.id.clone()));
             lexicon.extend(entries);
             lists.extend(house_lists);
         }
@@ -73,6 +77,7 @@ impl Settings {
         }
         let refs: Vec<&Entry> = entries.iter().collect();
         let matcher = Matcher::new(&refs)?;
+        matcher.compile_entries(&refs, |e| house.contains(&e.id))?;
         let enabled = vec![true; entries.len()];
         Ok(Settings {
             entries,
@@ -184,6 +189,15 @@ impl Settings {
             .binary_search_by(|e| e.id.as_str().cmp(id))
             .ok()
             .and_then(|i| self.entries[i].source)
+    }
+
+    /// A lexicon entry by its exact id (a binary search: the entries are in
+    /// id order).
+    pub fn entry_by_id(&self, id: &str) -> Option<&Entry> {
+        self.entries
+            .binary_search_by(|e| e.id.as_str().cmp(id))
+            .ok()
+            .and_then(|i| self.entries.get(i))
     }
 
     /// A lexicon entry by id or name.

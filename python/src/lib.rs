@@ -341,8 +341,10 @@ fn run_batch<'py, T: Send>(
             })
         };
         match &pool {
-            Some(p) => ordered::ordered_map_in(p, items, &work, sink),
-            None => ordered::ordered_map(items, &work, sink),
+            // By count only: the items' sizes are not known here without
+            // reading them (paths) and are small (texts).
+            Some(p) => ordered::ordered_map_in(p, items, |_| 0, &work, sink),
+            None => ordered::ordered_map(items, |_| 0, &work, sink),
         }
     });
     done?;

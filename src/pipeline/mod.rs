@@ -47,6 +47,7 @@ pub fn analyze(doc: Document, settings: &Settings) -> Analysis {
         .map(|u| {
             let text = u.text(&doc);
             let mut hits = settings.matcher.scan(text);
+            crate::work::add(hits.len());
             // Rules the configuration turns off never reach the classifier,
             // so the labels are what the enabled rules alone give.
             hits.retain(|h| settings.enabled.get(h.entry).copied().unwrap_or(true));
@@ -75,6 +76,7 @@ fn is_heading(doc: &Document, unit: &Unit) -> bool {
         return true;
     }
     let text = unit.text(doc);
+    crate::work::add(text.len());
     let whole = unit.text_start == 0 && unit.text_end >= block.text.trim_end().len();
     let closed = text
         .trim_end()

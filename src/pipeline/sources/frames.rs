@@ -536,13 +536,10 @@ fn unnamed_head(toks: &[Tok], text: &str, end: usize, v: usize) -> Option<Frame>
             // A bare plural at the clause's start is as unnamed as "some
             // scientists": "Scientists who have studied the issue maintain".
             let bare_start = k == 0 || !toks[k - 1].is_word();
-            let Some(first) = det
+            let first = det
                 .clone()
                 .find(|&d| is_indefinite(&toks[d], text))
-                .or(bare_start.then_some(k))
-            else {
-                return None;
-            };
+                .or(bare_start.then_some(k))?;
             return Some(Frame {
                 speaker: Speaker::Unnamed {
                     first,
@@ -686,7 +683,7 @@ pub fn speaker_frame(toks: &[Tok], text: &str, v: usize) -> Option<Frame> {
     let verb = toks[v].text(text).to_ascii_lowercase();
     let ambiguous = toks[v].is(List::StudyNoun) || (verb.ends_with('s') && verb != "says");
     let left = left.filter(|f| match &f.speaker {
-        Speaker::Name(n) => !(ambiguous && n.words.len() == 1 && !n.acronym && !n.titled),
+        Speaker::Name(n) => !ambiguous || n.words.len() != 1 || n.acronym || n.titled,
         _ => true,
     });
     match left {

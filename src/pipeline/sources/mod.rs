@@ -305,7 +305,7 @@ fn topic(toks: &[Tok], text: &str) -> Topic {
             .iter()
             .skip_while(|t| !t.is_word())
             .nth(1)
-            .is_none_or(|n| !n.is_punct(',') && !n.is_punct(':'));
+            .map_or(true, |n| !n.is_punct(',') && !n.is_punct(':'));
     let personal = toks
         .iter()
         .any(|t| t.is_person_pronoun(text) == Some(tokens::Person::First));
@@ -654,7 +654,7 @@ fn register_hit(w: &UnitWork<'_>, f: &mut Finding, reg: &mut Register, settings:
             Some(n) if n.last <= last => {
                 let longer = best
                     .as_ref()
-                    .is_none_or(|b| n.last - n.first > b.last - b.first);
+                    .map_or(true, |b| n.last - n.first > b.last - b.first);
                 k = n.last;
                 if longer {
                     best = Some(n);
@@ -1166,8 +1166,8 @@ fn bound_to(reg: &Register, i: usize) -> Bound {
 /// 14 and 15. ¶ Each club was given 350 tests."
 fn continue_reports(units: &[Unit], texts: &[&str], topics: &[Topic], verdicts: &mut [Verdict]) {
     let mut last_source: Option<(usize, SourceRef)> = None;
-    for i in 0..verdicts.len() {
-        let own = verdicts[i]
+    for (i, verdict) in verdicts.iter_mut().enumerate() {
+        let own = verdict
             .findings
             .iter()
             .find(|f| f.label == Label::Cited)
@@ -1176,7 +1176,7 @@ fn continue_reports(units: &[Unit], texts: &[&str], topics: &[Topic], verdicts: 
             last_source = Some((i, s));
             continue;
         }
-        let has_own_source = verdicts[i]
+        let has_own_source = verdict
             .findings
             .iter()
             .any(|f| f.label == Label::Cited || f.label == Label::Vague);
@@ -1190,7 +1190,7 @@ fn continue_reports(units: &[Unit], texts: &[&str], topics: &[Topic], verdicts: 
                 .is_some_and(|(u, a)| u.block <= a.block + 1);
         if near && !has_own_source && topics.get(i).is_some_and(|t| t.reports_data) {
             let end = texts.get(i).map_or(0, |t| t.len());
-            verdicts[i]
+            verdict
                 .findings
                 .push(cite(0, end, rules::CONTINUED_REPORT, Some(source.clone())));
             last_source = Some((i, source));
