@@ -220,7 +220,8 @@ fn fixed_rules() -> Vec<config::FixedRule> {
 }
 
 impl Settings {
-    /// The documentation of every rule that gives findings, in id order.
+    /// The documentation of every rule (lexicon entries, context rules,
+    /// suppression notices), in id order.
     pub fn rule_docs(&self) -> Vec<RuleDoc> {
         let mut docs: Vec<RuleDoc> = self
             .entries()
@@ -234,6 +235,17 @@ impl Settings {
                 default_severity: self.severity_of(&e.id, e.label, &[e.label]),
             })
             .collect();
+        // Context rules: the sources stage's give findings of their own
+        // (C902 source-pointer, V902 unsourced-pointer...), and every result
+        // a SARIF reader sees must have its rule described.
+        docs.extend(classify::rules::RULES.iter().map(|r| RuleDoc {
+            id: r.id.to_string(),
+            name: r.name.to_string(),
+            label: Some(r.label),
+            summary: r.summary.to_string(),
+            doc: r.doc.to_string(),
+            default_severity: self.severity_of(r.id, r.label, &[r.label]),
+        }));
         docs.extend(suppress::NOTICE_RULES.iter().map(|r| RuleDoc {
             id: r.id.to_string(),
             name: r.name.to_string(),

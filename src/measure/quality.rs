@@ -87,13 +87,6 @@ fn read_rows<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>, GoldEr
 }
 
 /// The labels of a text: the union over its units.
-fn labels_of(text: &str, settings: &Settings) -> std::collections::BTreeSet<Label> {
-    analyze_text(text, settings)
-        .verdicts
-        .into_iter()
-        .flat_map(|v| v.labels)
-        .collect()
-}
 
 /// Rules the Szeged Uncertainty Corpus does not count as uncertainty and the
 /// guide counts as hedges: frequency and scope words (*often*, *usually*,
@@ -149,8 +142,21 @@ pub fn hedged_vs_uncertain_without(
 
 /// claimscan's certainty signal for a text: +1 if a unit is absolute, −1 if
 /// a unit is hedged (both: 0).
+///
+/// The science-certainty set rates findings on any topic, so, as for SzUC,
+/// a hedge or absolute the scope rule took from a unit with no health word
+/// (H950, A950) still counts: scope is the guide's decision about topics,
+/// not about certainty.
 pub fn certainty_signal(text: &str, settings: &Settings) -> f64 {
-    let labels = labels_of(text, settings);
+    let mut labels = std::collections::BTreeSet::new();
+    for v in analyze_text(text, settings).verdicts {
+        labels.extend(v.labels);
+        for s in &v.suppressed {
+            if s.by == rules::ASIDE_HEDGED || s.by == rules::ASIDE_ABSOLUTE {
+                labels.insert(s.finding.label);
+            }
+        }
+    }
     f64::from(u8::from(labels.contains(&Label::Absolute)))
         - f64::from(u8::from(labels.contains(&Label::Hedged)))
 }

@@ -598,8 +598,11 @@ fn step_at(text: &str, start: usize, i: usize) -> Step {
         if glued && run.dots >= 4 {
             // "compounds. . . . The": the period ends the sentence, the
             // ellipsis opens the next (an omission at its start).
+            // The terminator at `i` may be an ellipsis character: cut after
+            // it, on a character boundary.
+            let first = text[i..].chars().next().map_or(1, char::len_utf8);
             return Step {
-                cut: upper.then_some(i + 1),
+                cut: upper.then_some(i + first),
                 resume: run.end,
             };
         }
@@ -1282,6 +1285,15 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ellipsis_character_before_spaced_dots_cuts_on_a_char_boundary() {
+        // Found by the property test: "…. . ." glued to a word.
+        let text = "It research shows…. . . \"GDMX ...” Cs help? é Mr. é";
+        for (s, e) in sentence_spans(text) {
+            assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentence_spans(text)

@@ -70,11 +70,14 @@ pub enum List {
     ImperativeVerb,
     /// Numbers written as words ("six", "sixty", "dozens").
     NumberWord,
+    /// Adjectives that rate an outcome ("the best results"): a study noun
+    /// after one names outcomes in general, not a source's findings.
+    EvaluativeWord,
 }
 
 impl List {
     /// Every list, in file-name order.
-    pub const ALL: [List; 18] = [
+    pub const ALL: [List; 19] = [
         List::SpeechVerb,
         List::SourceVerb,
         List::Title,
@@ -93,6 +96,7 @@ impl List {
         List::AsideTerm,
         List::ImperativeVerb,
         List::NumberWord,
+        List::EvaluativeWord,
     ];
 
     /// The list's name, as in its file's `list = "..."`.
@@ -116,6 +120,7 @@ impl List {
             List::AsideTerm => "aside-terms",
             List::ImperativeVerb => "imperative-verbs",
             List::NumberWord => "number-words",
+            List::EvaluativeWord => "evaluative-words",
         }
     }
 

@@ -290,7 +290,7 @@ fn pointer_class(t: &Tok) -> Option<PointerClass> {
 /// The definite pointer whose noun is token `noun`: a pointer determiner
 /// at most three modifier words before it ("the new Oxford study", "the
 /// study's authors", "their findings").
-pub fn pointer_at(toks: &[Tok], noun: usize) -> Option<Pointer> {
+pub fn pointer_at(toks: &[Tok], text: &str, noun: usize) -> Option<Pointer> {
     // A capitalised noun is part of a name ("the World Health
     // Organization"), not a pointer.
     if toks[noun].cap {
@@ -303,6 +303,12 @@ pub fn pointer_at(toks: &[Tok], noun: usize) -> Option<Pointer> {
         k -= 1;
         let t = &toks[k];
         if t.is_word() && t.is(List::PointerDeterminer) {
+            // "the one thing that studies show": a singular "this" or
+            // "that" before a plural noun is a conjunction or a relative
+            // pronoun, not a determiner.
+            if t.lower_in(text, &["this", "that"]) && is_plural(toks[noun].text(text)) {
+                return None;
+            }
             return Some(Pointer {
                 first: k,
                 last: noun + 1,
@@ -315,8 +321,20 @@ pub fn pointer_at(toks: &[Tok], noun: usize) -> Option<Pointer> {
         if !modifier || pointer_class(t).is_some() && t.is(List::PeopleNoun) {
             break;
         }
+        // "the best results", "the desired outcome": outcomes in general.
+        if t.is_word() && t.is(List::EvaluativeWord) {
+            return None;
+        }
     }
     None
+}
+
+/// Whether a noun is plural by its ending ("studies", "researchers"; not
+/// "analysis", "consensus", "class").
+fn is_plural(word: &str) -> bool {
+    let w = word.as_bytes();
+    let ends = |suffix: &[u8]| w.len() > suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
+    ends(b"s") && !ends(b"ss") && !ends(b"is") && !ends(b"us")
 }
 
 /// Whether the token is "he" or "she".
@@ -441,7 +459,7 @@ fn speaker_left(toks: &[Tok], text: &str, v: usize) -> Option<Frame> {
         });
     }
     if pointer_class(t).is_some() {
-        if let Some(p) = pointer_at(toks, end - 1) {
+        if let Some(p) = pointer_at(toks, text, end - 1) {
             return Some(Frame {
                 speaker: Speaker::Pointer(p),
                 first: p.first,
@@ -616,7 +634,7 @@ fn speaker_right(toks: &[Tok], text: &str, v: usize) -> Option<Frame> {
     // "said the company", "according to the study".
     if t.is_word() && t.is(List::PointerDeterminer) {
         let noun = (k + 1..(k + 5).min(toks.len())).find(|&n| pointer_class(&toks[n]).is_some());
-        if let Some(p) = noun.and_then(|n| pointer_at(toks, n)) {
+        if let Some(p) = noun.and_then(|n| pointer_at(toks, text, n)) {
             if p.first == k {
                 return Some(Frame {
                     speaker: Speaker::Pointer(p),
@@ -801,7 +819,7 @@ pub fn study_at(toks: &[Tok], text: &str, noun: usize) -> Option<(usize, usize, 
     ) {
         return None;
     }
-    if pointer_at(toks, noun).is_some() {
+    if pointer_at(toks, text, noun).is_some() {
         return None;
     }
     // Modifiers before the noun, back to a determiner or punctuation.
@@ -956,6 +974,22 @@ mod tests {
         let text = "The study found less pain.";
         tokenize(text, &w, &mut toks);
         assert!((0..toks.len()).all(|n| study_at(&toks, text, n).is_none()));
-        assert!(pointer_at(&toks, 1).is_some());
+        assert!(pointer_at(&toks, text, 1).is_some());
+    }
+
+    #[test]
+    fn this_or_that_before_a_plural_is_no_pointer() {
+        let w = words();
+        let mut toks = Vec::new();
+        let text = "The one thing that studies show is this analysis.";
+        tokenize(text, &w, &mut toks);
+        let at = |word: &str| toks.iter().position(|t| t.text(text) == word).unwrap();
+        assert!(pointer_at(&toks, text, at("studies")).is_none());
+        assert!(pointer_at(&toks, text, at("analysis")).is_some());
+        let text = "These studies show it, and the best results came later.";
+        tokenize(text, &w, &mut toks);
+        let at = |word: &str| toks.iter().position(|t| t.text(text) == word).unwrap();
+        assert!(pointer_at(&toks, text, at("studies")).is_some());
+        assert!(pointer_at(&toks, text, at("results")).is_none());
     }
 }

@@ -512,7 +512,7 @@ fn unit_sources(
         }
         // A pointer: "the study", "the researchers", "the company" (not
         // "this report", the article itself).
-        if let Some(p) = frames::pointer_at(toks, k).filter(|p| !self_reference(w, *p)) {
+        if let Some(p) = frames::pointer_at(toks, w.text, k).filter(|p| !self_reference(w, *p)) {
             if p.last == k + 1 {
                 let bound = bind_pointer_in(w, p, reg);
                 let (start, end) = w.span(p.first, p.last);
