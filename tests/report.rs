@@ -290,5 +290,9 @@ fn every_sarif_result_names_a_described_rule() {
         assert_eq!(rules[i]["id"], id);
         context += usize::from(id.as_bytes().get(1) == Some(&b'9'));
     }
-    assert!(context > 0, "no context-rule result in {} results", results.len());
+    assert!(
+        context > 0,
+        "no context-rule result in {} results",
+        results.len()
+    );
 }

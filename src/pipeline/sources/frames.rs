@@ -333,7 +333,9 @@ pub fn pointer_at(toks: &[Tok], text: &str, noun: usize) -> Option<Pointer> {
 /// "analysis", "consensus", "class").
 fn is_plural(word: &str) -> bool {
     let w = word.as_bytes();
-    let ends = |suffix: &[u8]| w.len() > suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
+    let ends = |suffix: &[u8]| {
+        w.len() > suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
     ends(b"s") && !ends(b"ss") && !ends(b"is") && !ends(b"us")
 }
 
