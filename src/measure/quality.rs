@@ -88,8 +88,6 @@ fn read_rows<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>, GoldEr
         .collect()
 }
 
-/// The labels of a text: the union over its units.
-
 /// Rules the Szeged Uncertainty Corpus does not count as uncertainty and the
 /// guide counts as hedges: frequency and scope words (*often*, *usually*,
 /// *generally*; SzUC's train annotators marked none of them). `claimscan
