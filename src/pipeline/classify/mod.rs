@@ -536,8 +536,14 @@ fn is_permission_may(text: &str, f: &Finding) -> bool {
     verb.is_some_and(|v| PERMISSION_VERBS.contains(&v.as_str()))
 }
 
-/// Verbs by which a headline asserts a finding ("Studies Show ...").
+/// Verbs by which a headline asserts a finding ("Studies Show ...",
+/// "Scientists Identify 69 Drugs"). Not the sources stage's word lists:
+/// those hold nouns' forms too ("Case Studies", "Research Highlights").
 const REPORTING_VERBS: &[&str] = &[
+    "identify",
+    "identifies",
+    "discover",
+    "discovers",
     "show",
     "shows",
     "prove",
