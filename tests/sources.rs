@@ -133,3 +133,21 @@ fn bindings_show_in_json_terminal_and_html() {
         "the tooltip names the source"
     );
 }
+
+#[test]
+fn an_office_holder_is_a_source_a_headline_word_is_not() {
+    let r = report_of(
+        "Copper masks\n\n\
+         In Chile, the country's mines minister recently touted copper masks against the virus.\n\n\
+         The German health minister said the vaccine is safe.\n\n\
+         Federal Scientist Says Unproven Treatments Were Pushed\n",
+    );
+    assert!(labels(&r, "In Chile").contains(&Label::Cited));
+    assert_eq!(
+        source_of(&r, "In Chile").map(|s| s.0),
+        Some("the country's mines minister".to_string())
+    );
+    assert!(labels(&r, "The German").contains(&Label::Cited));
+    // Every word of a headline is capitalised: "Federal" is no place.
+    assert!(!labels(&r, "Federal Scientist").contains(&Label::Cited));
+}

@@ -243,6 +243,10 @@ pub enum Speaker {
         head: usize,
         bare: bool,
     },
+    /// The one holder of an office, named by it: "the US president", "the
+    /// country's mines minister", "Germany's health minister". A reader
+    /// can tell who spoke, so it is a source.
+    Office { first: usize, head: usize },
 }
 
 /// A speaker frame: the speaker, the verb, and the token span of both.
@@ -337,6 +341,34 @@ fn is_plural(word: &str) -> bool {
         w.len() > suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
     };
     ends(b"s") && !ends(b"ss") && !ends(b"is") && !ends(b"us")
+}
+
+/// Whether `first..=head` names one office holder: a singular role noun
+/// after a definite "the" or a possessive, with a country or place before
+/// it ("the US president", "the country's mines minister", "Chile's
+/// health minister"); not "the researchers", not "a US official".
+fn is_office(toks: &[Tok], text: &str, first: usize, head: usize) -> bool {
+    let role = &toks[head];
+    if !role.is(List::RoleNoun) || is_plural(role.text(text)) {
+        return false;
+    }
+    let span = &toks[first..head];
+    let definite = span
+        .first()
+        .is_some_and(|t| t.lower_in(text, &["the"]) || t.cap)
+        || span.iter().any(|t| t.lower_in(text, &["'s", "’s", "s"]));
+    // A capitalised word alone is no place: headlines capitalise every
+    // word ("Federal Scientist Says").
+    let place = span.iter().enumerate().any(|(k, t)| {
+        let possessive = span
+            .get(k + 1)
+            .is_some_and(|n| n.lower_in(text, &["'s", "’s", "s"]));
+        t.is(List::Nationality)
+            || t.upper
+            || t.lower_in(text, &["country", "country's", "state", "nation", "city"])
+            || (t.cap && possessive)
+    });
+    definite && place && !span.iter().any(|t| is_indefinite(t, text))
 }
 
 /// Whether the token is "he" or "she".
@@ -483,6 +515,13 @@ fn speaker_left(toks: &[Tok], text: &str, v: usize) -> Option<Frame> {
             if is_indefinite(&toks[first], text) {
                 break;
             }
+        }
+        if is_office(toks, text, first, head) {
+            return Some(Frame {
+                speaker: Speaker::Office { first, head },
+                first,
+                last: v + 1,
+            });
         }
         return Some(Frame {
             speaker: Speaker::Unnamed {
@@ -917,6 +956,7 @@ mod tests {
                     Speaker::They { .. } => "they",
                     Speaker::Pointer(_) => "pointer",
                     Speaker::Unnamed { .. } => "unnamed",
+                    Speaker::Office { .. } => "office",
                     Speaker::It { .. } => "it",
                 };
                 format!(

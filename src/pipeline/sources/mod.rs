@@ -960,6 +960,20 @@ fn bind_speaker(w: &UnitWork<'_>, speaker: &Speaker, reg: &mut Register) -> Boun
             org.or_else(|| reg.latest(&IT))
                 .map_or(Bound::Nothing, |i| bound_to(reg, i))
         }
+        Speaker::Office { first, head } => {
+            let (start, end) = w.span(*first, head + 1);
+            Bound::Source(reg.add(
+                Mention {
+                    kind: Kind::Source(SourceKind::Person),
+                    name: one_line(w.text.get(start..end).unwrap_or("")),
+                    unit: w.index,
+                    start,
+                    end,
+                    sourced: true,
+                },
+                [],
+            ))
+        }
         Speaker::Unnamed { first, head, bare } => {
             // "Researchers also wrote…" after a named study: the study's
             // researchers, not an appeal to unnamed ones.
