@@ -411,6 +411,7 @@ mod tests {
             exceptions: vec![],
             flags: vec![],
             allows: vec![],
+            suggestions: Default::default(),
             origin: "t".into(),
         }
     }
