@@ -46,9 +46,15 @@ fn stages(c: &mut Criterion) {
                 .iter()
                 .zip(&hits)
                 .map(|(u, h)| {
-                    classify::classify_unit(black_box(u.text(&doc)), h, &entries, false)
-                        .labels
-                        .len()
+                    classify::classify_unit(
+                        black_box(u.text(&doc)),
+                        h,
+                        &entries,
+                        false,
+                        settings.words(),
+                    )
+                    .labels
+                    .len()
                 })
                 .sum::<usize>()
         })

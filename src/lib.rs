@@ -12,6 +12,7 @@
 //! - [`lsp`]: the language server (`claimscan lsp`), on the same checks.
 //! - [`Settings`]: the lexicons, the compiled matcher and the resolved
 //!   configuration, built once and shared by every thread.
+//! - [`work`]: deterministic work counters, for the linear-cost tests.
 
 pub mod batch;
 pub mod ci;
@@ -23,5 +24,6 @@ pub mod pipeline;
 pub mod report;
 pub mod settings;
 pub mod severity;
+pub mod work;
 
 pub use settings::Settings;

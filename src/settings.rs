@@ -8,6 +8,7 @@ use crate::ci::config::{self, Config, Policy};
 use crate::ci::suppress;
 use crate::error::{ConfigError, LexiconError};
 use crate::pipeline::classify;
+use crate::pipeline::lexicon::words::Words;
 use crate::pipeline::lexicon::{self, Entry, Label, Lexicon, Matcher};
 use crate::report::RuleDoc;
 use crate::severity;
@@ -19,6 +20,8 @@ pub struct Settings {
     /// Entries in id order; hits index into this list.
     pub(crate) entries: Vec<Entry>,
     pub(crate) matcher: Matcher,
+    /// The word lists the context stages read, compiled into one table.
+    pub(crate) words: Words,
     /// The resolved configuration (rules on or off, severities, fail-on).
     policy: Policy,
     /// Per entry (same order as `entries`): whether its hits count.
@@ -30,9 +33,17 @@ impl Settings {
     pub fn new(extra_lexicons: &[PathBuf]) -> Result<Settings, LexiconError> {
         let mut lexicon = Lexicon::default();
         lexicon.extend(lexicon::load_builtin()?);
+        let mut lists = lexicon::load_builtin_words()?;
+        // Ids defined or overridden by house lexicons: their patterns are
+        // compiled at start-up (the built-in ones when first needed).
+        let mut house = std::collections::BTreeSet::new();
         for dir in extra_lexicons {
-            lexicon.extend(lexicon::load_dir(dir)?);
+            let (entries, house_lists) = lexicon::load_dir_all(dir)?;
+            house.extend(entries.iter().map(|e| e.id.clone()));
+            lexicon.extend(entries);
+            lists.extend(house_lists);
         }
+        let words = Words::new(lists);
         let entries: Vec<Entry> = lexicon.entries.into_values().collect();
         for e in &entries {
             if let Some(r) = classify::rules::RULES
@@ -66,9 +77,11 @@ impl Settings {
         }
         let refs: Vec<&Entry> = entries.iter().collect();
         let matcher = Matcher::new(&refs)?;
+        matcher.compile_entries(&refs, |e| house.contains(&e.id))?;
         let enabled = vec![true; entries.len()];
         Ok(Settings {
             entries,
+            words,
             matcher,
             policy: Policy::default(),
             enabled,
@@ -159,9 +172,32 @@ impl Settings {
         &self.entries
     }
 
+    /// The word lists (speech verbs, titles, pointer nouns, health terms…).
+    pub fn words(&self) -> &Words {
+        &self.words
+    }
+
     /// The compiled lexicons (for benches and tools that scan directly).
     pub fn matcher(&self) -> &Matcher {
         &self.matcher
+    }
+
+    /// The kind of source a cited entry's hits name (`None` for other
+    /// entries and for context rules).
+    pub fn source_kind(&self, id: &str) -> Option<lexicon::SourceKind> {
+        self.entries
+            .binary_search_by(|e| e.id.as_str().cmp(id))
+            .ok()
+            .and_then(|i| self.entries[i].source)
+    }
+
+    /// A lexicon entry by its exact id (a binary search: the entries are in
+    /// id order).
+    pub fn entry_by_id(&self, id: &str) -> Option<&Entry> {
+        self.entries
+            .binary_search_by(|e| e.id.as_str().cmp(id))
+            .ok()
+            .and_then(|i| self.entries.get(i))
     }
 
     /// A lexicon entry by id or name.
@@ -184,7 +220,8 @@ fn fixed_rules() -> Vec<config::FixedRule> {
 }
 
 impl Settings {
-    /// The documentation of every rule that gives findings, in id order.
+    /// The documentation of every rule (lexicon entries, context rules,
+    /// suppression notices), in id order.
     pub fn rule_docs(&self) -> Vec<RuleDoc> {
         let mut docs: Vec<RuleDoc> = self
             .entries()
@@ -198,6 +235,17 @@ impl Settings {
                 default_severity: self.severity_of(&e.id, e.label, &[e.label]),
             })
             .collect();
+        // Context rules: the sources stage's give findings of their own
+        // (C902 source-pointer, V902 unsourced-pointer...), and every result
+        // a SARIF reader sees must have its rule described.
+        docs.extend(classify::rules::RULES.iter().map(|r| RuleDoc {
+            id: r.id.to_string(),
+            name: r.name.to_string(),
+            label: Some(r.label),
+            summary: r.summary.to_string(),
+            doc: r.doc.to_string(),
+            default_severity: self.severity_of(r.id, r.label, &[r.label]),
+        }));
         docs.extend(suppress::NOTICE_RULES.iter().map(|r| RuleDoc {
             id: r.id.to_string(),
             name: r.name.to_string(),

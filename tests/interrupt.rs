@@ -2,7 +2,9 @@
 //! copies of the corpus, killed with SIGKILL at several moments, leaves
 //! only whole reports (each parses) and at most one `.claimscan-*.tmp` per
 //! writer (the write the kill cut short); stopped with SIGINT it exits 130
-//! and leaves no temporary file at all.
+//! and leaves no temporary file at all; SIGTERM exits 143, within two
+//! seconds even inside a 20 MB single-line file; a second Ctrl-C stops at
+//! once and removes the temporary file of a report being written.
 
 // A test fails by panicking; unwrap is how these tests say "this must work".
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -183,4 +185,76 @@ fn sigint_stops_cleanly_with_no_temporary_file() {
     assert!(reports.len() < total, "the run was not cut short");
     assert!(stderr.contains("interrupted"), "{stderr}");
     assert!(!stderr.contains("error:"), "{stderr}");
+}
+
+#[test]
+fn sigterm_between_files_exits_143_with_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path());
+    let mut child = start(dir.path());
+    let running = wait_until(&mut child, dir.path(), |d| count_reports(d) >= 20);
+    assert!(running, "the run ended before it could be stopped");
+    signal(&child, libc::SIGTERM);
+    let status = wait(&mut child);
+    let (reports, temps) = outputs(dir.path());
+    assert!(temps.is_empty(), "{temps:?}");
+    assert_whole(&reports);
+    assert_eq!(status.code(), Some(143));
+}
+
+/// One line of `len` bytes with no sentence end: one unit with a hit every
+/// few words (the input).
+fn long_line(dir: &Path, len: usize) {
+    let piece = "It may cure pain and research shows it works, ";
+    std::fs::create_dir_all(dir.join("in")).unwrap();
+    std::fs::write(dir.join("in/long.txt"), piece.repeat(len / piece.len())).unwrap();
+}
+
+fn signal(child: &Child, sig: libc::c_int) {
+    // SAFETY: kill(2) on our own child's pid, which has not been reaped.
+    let sent = unsafe { libc::kill(child.id() as libc::pid_t, sig) };
+    assert_eq!(sent, 0);
+}
+
+#[test]
+fn sigterm_inside_a_20_mb_line_stops_within_two_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    long_line(dir.path(), 20_000_000);
+    let mut child = start(dir.path());
+    // Let it read the file and get well into it.
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(child.try_wait().unwrap().is_none(), "the run ended early");
+    signal(&child, libc::SIGTERM);
+    let sent = Instant::now();
+    let status = wait(&mut child);
+    let took = sent.elapsed();
+    let stderr = std::fs::read_to_string(dir.path().join("stderr")).unwrap();
+    let (reports, temps) = outputs(dir.path());
+    assert!(temps.is_empty(), "{temps:?}");
+    assert!(reports.is_empty(), "{reports:?}");
+    assert_eq!(status.code(), Some(143), "{stderr}");
+    assert!(
+        took < Duration::from_secs(2),
+        "stopped {took:?} after SIGTERM"
+    );
+    assert!(stderr.contains("interrupted"), "{stderr}");
+}
+
+#[test]
+fn a_second_ctrl_c_while_a_report_is_written_stops_at_once_and_removes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // A report of some 90 MB: its temporary file lives long enough to be
+    // caught.
+    long_line(dir.path(), 4_000_000);
+    let mut child = start(dir.path());
+    let writing = wait_until(&mut child, dir.path(), |d| !outputs(d).1.is_empty());
+    assert!(writing, "the run ended before its report was being written");
+    signal(&child, libc::SIGINT);
+    signal(&child, libc::SIGINT);
+    let status = wait(&mut child);
+    let (reports, temps) = outputs(dir.path());
+    assert!(temps.is_empty(), "{temps:?}");
+    // The rename may have won the race: then the report is whole.
+    assert_whole(&reports);
+    assert_eq!(status.code(), Some(130));
 }

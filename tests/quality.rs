@@ -17,21 +17,26 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Hedged F1 against SzUC `uncertain`, sentence level (issue targets: 0.82
-/// and 0.78; not reached yet, see README "Quality beyond the samples").
+/// Hedged F1 against SzUC `uncertain`, sentence level (issue 12's targets:
+/// 0.77 and 0.75; not reached, see README "Quality beyond the samples").
 const HEDGED_F1_FLOORS: [(&str, f64); 2] =
-    [("bio-eval-szuc.jsonl", 0.73), ("wiki-szuc.jsonl", 0.62)];
+    [("bio-eval-szuc.jsonl", 0.74), ("wiki-szuc.jsonl", 0.63)];
+/// The same with the frequency words (H108) left out, as SzUC's annotators
+/// leave them: what the guide's frequency decision costs on these files.
+const HEDGED_F1_SZUC_CONVENTION_FLOORS: [(&str, f64); 2] =
+    [("bio-eval-szuc.jsonl", 0.78), ("wiki-szuc.jsonl", 0.75)];
 /// Pearson r of the certainty signal on the science-certainty test split.
 const CERTAINTY_R_FLOOR: f64 = 0.53;
-/// Per-label F1 on the development set (target 0.80 each) and its macro F1.
-const DEV_F1_FLOORS: [(Label, f64); 4] = [
-    (Label::Absolute, 0.81),
-    (Label::Cited, 0.96),
-    (Label::Hedged, 0.96),
-    (Label::Vague, 0.91),
+/// Floors on the gold sets of `quality::GOLD_SETS` (the seeds' are in
+/// tests/eval.rs): per-label F1 (absolute, cited, hedged, vague) and macro,
+/// the scores reached, rounded down. Raise them when the scores rise; never
+/// lower them to make a change pass. The older dev set's floors were reset
+/// when its gold was re-checked against GUIDE version 2 (60 units changed).
+const GOLD_FLOORS: [(&str, [f64; 4], f64); 3] = [
+    ("independent report", [0.59, 0.79, 0.82, 0.49], 0.67),
+    ("independent dev", [0.70, 0.82, 0.84, 0.81], 0.79),
+    ("older dev", [0.85, 0.82, 0.94, 0.67], 0.82),
 ];
-const DEV_MACRO_FLOOR: f64 = 0.91;
-
 #[test]
 fn hedged_f1_on_hedge_uncertainty_holds() {
     let settings = Settings::new(&[]).unwrap();
@@ -53,6 +58,27 @@ fn hedged_f1_on_hedge_uncertainty_holds() {
 }
 
 #[test]
+fn hedged_f1_without_frequency_words_holds() {
+    let settings = Settings::new(&[]).unwrap();
+    for (file, floor) in HEDGED_F1_SZUC_CONVENTION_FLOORS {
+        let path = root().join("eval/hedge-uncertainty").join(file);
+        let without =
+            quality::hedged_vs_uncertain_without(&path, &settings, quality::SZUC_NOT_UNCERTAIN)
+                .unwrap();
+        let with = quality::hedged_vs_uncertain(&path, &settings).unwrap();
+        assert!(
+            without.f1() >= floor,
+            "{file}: hedged F1 without H108 {:.3} (P {:.3} R {:.3}) fell below {floor}",
+            without.f1(),
+            without.precision(),
+            without.recall()
+        );
+        // Leaving a rule out can only remove hedged sentences.
+        assert!(without.tp + without.fp < with.tp + with.fp, "{file}");
+    }
+}
+
+#[test]
 fn certainty_correlation_holds() {
     let settings = Settings::new(&[]).unwrap();
     let (r, n) = quality::certainty_correlation(
@@ -68,27 +94,36 @@ fn certainty_correlation_holds() {
 }
 
 #[test]
-fn dev_set_scores_hold() {
+fn gold_set_scores_hold() {
     let settings = Settings::new(&[]).unwrap();
-    let scores = quality::gold_scores(
-        &root().join("tests/dev/dev.gold.jsonl"),
-        &root().join("tests/dev/articles"),
-        &settings,
-    )
-    .unwrap();
-    let table = claimscan::measure::eval::render(&scores);
-    assert!(scores.missing.is_empty(), "{table}");
-    assert!(
-        scores.macro_f1 >= DEV_MACRO_FLOOR,
-        "dev macro F1 fell below {DEV_MACRO_FLOOR}:\n{table}"
-    );
-    for (label, floor) in DEV_F1_FLOORS {
-        let f1 = scores.labels[&label].f1;
+    let table = quality::label_table(&root(), &settings).unwrap();
+    let text = quality::render_labels(&table);
+    for (name, floors, macro_floor) in GOLD_FLOORS {
+        let column = table
+            .columns
+            .iter()
+            .find(|c| c.name == name)
+            .unwrap_or_else(|| panic!("no gold set {name}"));
         assert!(
-            f1 >= floor,
-            "dev {label} F1 {f1:.3} fell below {floor}:\n{table}"
+            column.scores.missing.is_empty(),
+            "{name}: {:?}",
+            column.scores.missing
         );
+        assert!(
+            column.scores.macro_f1 >= macro_floor,
+            "{name} macro F1 fell below {macro_floor}:\n{text}"
+        );
+        for (label, floor) in Label::ALL.into_iter().zip(floors) {
+            let f1 = column.scores.labels[&label].f1;
+            assert!(
+                f1 >= floor,
+                "{name} {label} F1 {f1:.3} fell below {floor}:\n{text}"
+            );
+        }
     }
+    // The ceiling is the annotators' agreement (README of the set): the
+    // figures the set's README gives for its report split.
+    assert!((table.ceiling_macro - 0.916).abs() < 0.001, "{text}");
 }
 
 #[test]
@@ -107,9 +142,12 @@ fn quality_command_prints_every_number() {
     for needle in [
         "hedged F1 | bio-eval-szuc.jsonl",
         "hedged F1 | wiki-szuc.jsonl",
+        "hedged F1, frequency words (H108) left out as SzUC does | bio-eval-szuc.jsonl",
         "Pearson r",
-        "| dev set |",
-        "macro F1 | sample gold",
+        "| macro |",
+        "independent report (",
+        "annotator agreement on report (ceiling)",
+        "| seeds (",
     ] {
         assert!(table.contains(needle), "missing {needle:?} in\n{table}");
     }

@@ -265,3 +265,34 @@ fn junit_snapshot() {
     );
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn every_sarif_result_names_a_described_rule() {
+    // On real articles, context rules (C902, V902, C106...) give results as
+    // lexicon rules do; each must point at its descriptor.
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimscan"))
+        .args(["check", "--format", "sarif", "--fail-on", "never"])
+        .arg(root.join("corpus"))
+        .arg(root.join("tests/dev/independent/articles"))
+        .output()
+        .unwrap();
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let results = run["results"].as_array().unwrap();
+    let mut context = 0;
+    for r in results {
+        let id = r["ruleId"].as_str().unwrap();
+        let i = r["ruleIndex"]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{id} has no ruleIndex")) as usize;
+        assert_eq!(rules[i]["id"], id);
+        context += usize::from(id.as_bytes().get(1) == Some(&b'9'));
+    }
+    assert!(
+        context > 0,
+        "no context-rule result in {} results",
+        results.len()
+    );
+}

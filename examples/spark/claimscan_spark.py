@@ -1,8 +1,8 @@
-"""Run claimscan over a corpus on Apache Spark, through `claimscan stream`.
+"""Run claimscan over a corpus on Apache Spark.
 
 Reads articles (a folder of text files, or a JSON Lines or Parquet table with
-`id` and `text` columns), pipes them as JSON Lines through `claimscan stream`
-on the executors with `RDD.pipe`, and writes two Parquet datasets:
+`id` and `text` columns), analyses them on the executors, and writes two
+Parquet datasets:
 
     OUT/sentences   one row per unit: id, unit, start, end, line, column,
                     text, labels, rules, severity (offsets are UTF-8 bytes
@@ -11,10 +11,21 @@ on the executors with `RDD.pipe`, and writes two Parquet datasets:
                     cited, hedged, vague, unsourced_absolute, problems,
                     rates per 1,000 words, cited_share, error
 
-Spark does the distribution; claimscan does the analysis, one process per
-partition, reading and writing in order. Usage (see README.md beside this):
+Spark does the distribution; claimscan does the analysis, by one of two
+engines that give the same records:
+
+    --engine pipe     (default) `RDD.pipe` through `claimscan stream`: one
+                      claimscan process per partition; the executors need
+                      the binary, not the Python package.
+    --engine package  `mapPartitions` with the claimscan Python package
+                      (`pip install ./python` on every executor): one
+                      Scanner per partition, in the Python worker, with no
+                      JSON between Spark and claimscan.
+
+Usage (see the README's Spark section):
 
     spark-submit claimscan_spark.py --input articles.jsonl --out results/
+    spark-submit claimscan_spark.py --engine package --input articles.jsonl --out results/
 """
 
 import argparse
@@ -92,6 +103,40 @@ def article_row(record):
     return (doc,) + tuple(s[c] for c in COUNTS) + (words,) + rates + (share, None)
 
 
+# Texts handed to the package in one call: enough to keep its threads busy,
+# few enough that a partition's results never pile up in memory.
+PACKAGE_BATCH = 256
+
+
+def package_records(threads):
+    """The `mapPartitions` function of the package engine: (id, text) rows
+    in, `claimscan stream`-shaped records out, in order, one Scanner for the
+    whole partition (compiling the lexicons once, not once per article)."""
+
+    def scan_partition(rows):
+        import itertools
+
+        import claimscan
+
+        scanner = claimscan.Scanner()
+        rows = iter(rows)
+        while True:
+            batch = list(itertools.islice(rows, PACKAGE_BATCH))
+            if not batch:
+                return
+            texts = [t if isinstance(t, str) else "" for _, t in batch]
+            results = scanner.check_texts(texts, jobs=threads, errors="record")
+            for (doc, text), r in zip(batch, results):
+                if not isinstance(text, str):
+                    yield {"id": doc, "error": "`text` is not a string"}
+                elif "error" in r:
+                    yield {"id": doc, "error": r["error"]}
+                else:
+                    yield {"id": doc, "sentences": r["sentences"], "summary": r["summary"]}
+
+    return scan_partition
+
+
 def read_articles(spark, path, fmt):
     """An RDD of (id, text) from a folder of files, JSON Lines or Parquet."""
     if fmt == "dir":
@@ -120,6 +165,13 @@ def main(argv=None):
     p.add_argument("--input-format", choices=["dir", "jsonl", "parquet"], help="default: from the path")
     p.add_argument("--out", required=True, help="output folder (sentences/ and articles/ are written in it)")
     p.add_argument(
+        "--engine",
+        choices=["pipe", "package"],
+        default="pipe",
+        help="pipe: RDD.pipe through the claimscan binary (default); "
+        "package: mapPartitions with the claimscan Python package, one Scanner per partition",
+    )
+    p.add_argument(
         "--claimscan",
         default="claimscan",
         help="the claimscan binary on the executors: a path installed on every node, "
@@ -143,11 +195,14 @@ def main(argv=None):
     if args.partitions:
         articles = articles.repartition(args.partitions)
 
-    # One JSON object a line; json.dumps escapes line breaks inside the text,
-    # so a document is always exactly one line on claimscan's stdin.
-    lines = articles.map(lambda kv: json.dumps({"id": kv[0], "text": kv[1]}, ensure_ascii=False))
-    command = f"{shlex.quote(args.claimscan)} stream -j {int(args.threads)}"
-    records = lines.pipe(command, checkCode=True).map(json.loads).cache()
+    if args.engine == "package":
+        records = articles.mapPartitions(package_records(int(args.threads))).cache()
+    else:
+        # One JSON object a line; json.dumps escapes line breaks inside the
+        # text, so a document is always exactly one line on claimscan's stdin.
+        lines = articles.map(lambda kv: json.dumps({"id": kv[0], "text": kv[1]}, ensure_ascii=False))
+        command = f"{shlex.quote(args.claimscan)} stream -j {int(args.threads)}"
+        records = lines.pipe(command, checkCode=True).map(json.loads).cache()
 
     spark.createDataFrame(records.flatMap(sentence_rows), SENTENCES).write.mode("overwrite").parquet(
         os.path.join(args.out, "sentences")

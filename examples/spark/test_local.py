@@ -1,10 +1,12 @@
-"""Runs the Spark example for real, in local[2] mode, and checks that its
-Parquet output says exactly what `claimscan stream` says when run directly
-on the same articles.
+"""Runs the Spark example for real, in local[2] mode, with both engines
+(`RDD.pipe` through the binary, `mapPartitions` with the Python package),
+and checks that its Parquet output says exactly what `claimscan stream`
+says when run directly on the same articles.
 
     python examples/spark/test_local.py [path/to/claimscan]
 
-Needs pyspark (and Java 17) in the running Python; `.ci/run` sets that up.
+Needs pyspark (and Java 17) and the claimscan package (`pip install
+./python`) in the running Python; `.ci/run` sets that up.
 Prints `spark: N passed, M failed` and exits non-zero on any failure.
 """
 
@@ -90,19 +92,33 @@ def check_articles(records, rows):
         assert got["error"] is None
 
 
-def test_jsonl_table(binary, tmp):
+def check_jsonl_table(binary, tmp, engine):
     with open(DATA, "rb") as f:
         data = f.read()
     records = direct(binary, data)
     assert len(records) == 200 and not any("error" in r for r in records)
-    out = os.path.join(tmp, "jsonl-out")
-    spark_submit(["--input", DATA, "--out", out, "--claimscan", binary, "--partitions", "4"])
+    out = os.path.join(tmp, f"jsonl-out-{engine}")
+    spark_submit(["--input", DATA, "--out", out, "--claimscan", binary, "--partitions", "4", "--engine", engine])
     sentences = read_parquet(os.path.join(out, "sentences"))
     expected = expected_sentences(records)
     got = got_sentences(sentences)
     assert len(sentences) == len(expected), (len(sentences), len(expected))
     assert got == expected, f"{len(got - expected)} rows differ"
     check_articles(records, read_parquet(os.path.join(out, "articles")))
+
+
+def test_jsonl_table(binary, tmp):
+    check_jsonl_table(binary, tmp, "pipe")
+
+
+def test_package_engine(binary, tmp):
+    """The mapPartitions recipe (the claimscan Python package, one Scanner
+    per partition) gives exactly what `claimscan stream` gives."""
+    try:
+        import claimscan  # noqa: F401  (the executors import it too)
+    except ImportError:
+        raise AssertionError("the claimscan Python package is not installed here: pip install ./python")
+    check_jsonl_table(binary, tmp, "package")
 
 
 def test_folder_of_files(binary, tmp):
@@ -126,7 +142,7 @@ def test_folder_of_files(binary, tmp):
 
 def main():
     binary = claimscan_binary()
-    tests = [test_jsonl_table, test_folder_of_files]
+    tests = [test_jsonl_table, test_package_engine, test_folder_of_files]
     passed = failed = 0
     tmp = tempfile.mkdtemp(prefix="claimscan-spark-")
     try:

@@ -428,6 +428,7 @@ pub fn apply(
         })
         .collect();
     for s in &mut report.sentences {
+        crate::work::add(s.findings.len() * (spans.len() + scopes.len()));
         s.findings
             .retain(|f| !spans.iter().any(|&(a, b)| f.start >= a && f.end <= b));
     }

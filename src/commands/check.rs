@@ -141,8 +141,9 @@ pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         );
     }
     set_threads(args.threads)?;
-    // Ctrl-C stops the run between files, with no report half-written.
-    claimscan::batch::interrupt::install().context("cannot install the Ctrl-C handler")?;
+    // Ctrl-C and SIGTERM stop the run within about a second, wherever it
+    // is, with no report half-written and no temporary file left.
+    claimscan::batch::interrupt::install().context("cannot install the signal handler")?;
     let settings = configured(&args.lexicons, &args.config, &args.policy)?;
     let format = args.format.unwrap_or(Format::Terminal);
     match (format, &args.output_dir) {
@@ -212,15 +213,24 @@ pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let mut out = io::BufWriter::new(stdout.lock());
     claimscan::batch::ordered::ordered_map(
         &inputs,
+        // Chunks are bounded by the bytes of their files, so a folder of
+        // large files stays in bounded memory too.
+        |input| std::fs::metadata(&input.path).map_or(0, |m| m.len()),
         |input| {
-            let result = analyze_one(input, &settings, &run);
-            let written = match (&result, json_files) {
-                (Ok(r), Some(dir)) => report::json::write_report_file(dir, r).with_context(|| {
-                    format!(
-                        "cannot write {}",
-                        report::json::report_path(dir, r).display()
-                    )
-                }),
+            let mut result = analyze_one(input, &settings, &run);
+            let written = match (&mut result, json_files) {
+                (Ok(r), Some(dir)) => {
+                    let written = report::json::write_report_file(dir, r).with_context(|| {
+                        format!(
+                            "cannot write {}",
+                            report::json::report_path(dir, r).display()
+                        )
+                    });
+                    // Written: the article's text is not needed any more (the
+                    // sink reads counts, severities and the units).
+                    r.article = report::ArticleText::default();
+                    written
+                }
                 _ => Ok(()),
             };
             (result, written)

@@ -19,7 +19,7 @@ pub struct QualityArgs {
 
 /// Runs `claimscan quality`.
 pub fn run(args: QualityArgs) -> anyhow::Result<ExitCode> {
-    let rows = claimscan::measure::quality::report(&args.root, &settings(&args.lexicons)?)?;
-    print!("{}", claimscan::measure::quality::render(&rows));
+    let quality = claimscan::measure::quality::report(&args.root, &settings(&args.lexicons)?)?;
+    print!("{}", claimscan::measure::quality::render_all(&quality));
     Ok(ExitCode::SUCCESS)
 }

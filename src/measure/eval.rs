@@ -77,19 +77,65 @@ pub struct Scores {
     pub errors: Vec<(String, usize, BTreeSet<Label>, BTreeSet<Label>)>,
 }
 
+/// A labelled span a scorer compares with gold: a report's unit, or
+/// another annotator's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub labels: BTreeSet<Label>,
+}
+
 /// Scores reports (matched to gold by file name) against gold units.
 pub fn score(gold: &[GoldUnit], reports: &[FileReport]) -> Scores {
-    let by_name: BTreeMap<String, &FileReport> = reports
+    let by_name: BTreeMap<String, Vec<Span>> = reports
         .iter()
         .map(|r| {
             (
                 Path::new(&r.path)
                     .file_name()
                     .map_or_else(|| r.path.clone(), |n| n.to_string_lossy().into_owned()),
-                r,
+                r.sentences
+                    .iter()
+                    .map(|s| Span {
+                        start: s.start,
+                        end: s.end,
+                        labels: s.labels.iter().copied().collect(),
+                    })
+                    .collect(),
             )
         })
         .collect();
+    score_spans(gold, &by_name)
+}
+
+/// Per-label F1 of two annotations of the same articles, one taken as gold
+/// for the other and then the other way round, averaged: the agreement a
+/// labeller can be expected to reach, the ceiling beside each score.
+pub fn agreement(a: &[GoldUnit], b: &[GoldUnit]) -> BTreeMap<Label, f64> {
+    let spans = |units: &[GoldUnit]| {
+        let mut by: BTreeMap<String, Vec<Span>> = BTreeMap::new();
+        for u in units {
+            by.entry(u.article.clone()).or_default().push(Span {
+                start: u.start,
+                end: u.end,
+                labels: u.labels.iter().filter_map(|l| Label::parse(l)).collect(),
+            });
+        }
+        by
+    };
+    let ab = score_spans(a, &spans(b));
+    let ba = score_spans(b, &spans(a));
+    Label::ALL
+        .iter()
+        .map(|&l| (l, (ab.labels[&l].f1 + ba.labels[&l].f1) / 2.0))
+        .collect()
+}
+
+/// Scores predicted spans (by article file name) against gold units: a gold
+/// unit's predicted labels are those of every span covering more than half
+/// of it (the guide's overlap rule).
+pub fn score_spans(gold: &[GoldUnit], by_name: &BTreeMap<String, Vec<Span>>) -> Scores {
     let mut counts: BTreeMap<Label, LabelScore> = Label::ALL
         .iter()
         .map(|&l| (l, LabelScore::default()))
@@ -103,7 +149,7 @@ pub fn score(gold: &[GoldUnit], reports: &[FileReport]) -> Scores {
         }
         let glen = g.end.saturating_sub(g.start).max(1);
         let mut predicted = BTreeSet::new();
-        for s in report.map_or(&[][..], |r| &r.sentences[..]) {
+        for s in report.map_or(&[][..], |r| &r[..]) {
             let overlap = g.end.min(s.end) as isize - g.start.max(s.start) as isize;
             if overlap * 2 > glen as isize {
                 predicted.extend(s.labels.iter().copied());

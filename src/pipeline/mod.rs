@@ -5,7 +5,10 @@
 //! 3. [`lexicon`]: each unit → hits, every lexicon in one automaton;
 //! 4. [`classify`]: a unit's hits → a [`Verdict`], by the unit-level context rules;
 //! 5. [`sources`]: the article's source register: pointers, speakers and
-//!    quotations bound to the sources introduced before them.
+//!    quotations bound to the sources introduced before them;
+//! 6. [`scope`]: only health, treatment, safety and evidence claims carry
+//!    labels; a unit that is a personal, legal or political aside loses
+//!    them. Then each verdict's labels are set from its findings.
 //!
 //! The last stage, formatting, is [`crate::report`]; it sees only what this
 //! module returns.
@@ -13,6 +16,7 @@
 pub mod classify;
 pub mod ingest;
 pub mod lexicon;
+pub mod scope;
 pub mod segment;
 pub mod sources;
 
@@ -34,7 +38,7 @@ pub struct Analysis {
     pub verdicts: Vec<Verdict>,
 }
 
-/// Runs segment → match → classify → attribute over a document.
+/// Runs segment → match → classify → sources → scope over a document.
 pub fn analyze(doc: Document, settings: &Settings) -> Analysis {
     let units = segment::segment(&doc);
     let entries: Vec<&Entry> = settings.entries.iter().collect();
@@ -43,13 +47,18 @@ pub fn analyze(doc: Document, settings: &Settings) -> Analysis {
         .map(|u| {
             let text = u.text(&doc);
             let mut hits = settings.matcher.scan(text);
+            crate::work::add(hits.len());
             // Rules the configuration turns off never reach the classifier,
             // so the labels are what the enabled rules alone give.
             hits.retain(|h| settings.enabled.get(h.entry).copied().unwrap_or(true));
-            classify::classify_unit(text, &hits, &entries, is_heading(&doc, u))
+            classify::classify_unit(text, &hits, &entries, is_heading(&doc, u), &settings.words)
         })
         .collect();
-    sources::resolve(&doc, &units, &mut verdicts);
+    let topics = sources::resolve(&doc, &units, &mut verdicts, settings);
+    scope::apply(&units, &topics, &mut verdicts);
+    for v in &mut verdicts {
+        v.finish();
+    }
     Analysis {
         doc,
         units,
@@ -67,6 +76,7 @@ fn is_heading(doc: &Document, unit: &Unit) -> bool {
         return true;
     }
     let text = unit.text(doc);
+    crate::work::add(text.len());
     let whole = unit.text_start == 0 && unit.text_end >= block.text.trim_end().len();
     let closed = text
         .trim_end()

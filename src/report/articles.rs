@@ -85,10 +85,8 @@ impl ArticleTable {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
-        let tmp = tempfile::Builder::new()
-            .prefix(".claimscan-")
-            .suffix(".tmp")
-            .tempfile_in(dir)?;
+        // Tracked, so an interrupted run removes it (see `batch::interrupt`).
+        let tmp = crate::batch::interrupt::temp_file_in(dir)?;
         let mut writer = csv::Writer::from_writer(BufWriter::new(tmp));
         writer.write_record(HEADER).map_err(super::csv::io_error)?;
         Ok(ArticleTable {
@@ -109,7 +107,9 @@ impl ArticleTable {
     pub fn finish(self) -> io::Result<()> {
         let buffered = self.writer.into_inner().map_err(|e| e.into_error())?;
         let tmp = buffered.into_inner().map_err(|e| e.into_error())?;
-        tmp.persist(&self.path).map_err(|e| e.error)?;
-        Ok(())
+        let tmp_path = tmp.path().to_path_buf();
+        let persisted = tmp.persist(&self.path).map_err(|e| e.error);
+        crate::batch::interrupt::untrack(&tmp_path);
+        persisted.map(|_| ())
     }
 }

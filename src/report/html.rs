@@ -478,6 +478,24 @@ fn flag(
             escape(&f.message)
         );
     }
+    // Where each cited finding's source was introduced, so an editor can
+    // check the binding.
+    let mut sources: Vec<&crate::report::SourceReport> = s
+        .findings
+        .iter()
+        .filter_map(|f| f.source.as_ref())
+        .collect();
+    sources.sort_by_key(|src| (src.start, src.end));
+    sources.dedup_by_key(|src| (src.start, src.end));
+    for src in sources {
+        let _ = write!(
+            out,
+            "<span class=\"tip-source\">source: <b>{}</b> ({}, line {})</span>",
+            escape(&src.name),
+            src.kind.as_str(),
+            src.line
+        );
+    }
     out.push_str("</span></mark>");
 }
 

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::{write_atomic, FileReport, Reporter, Summary};
+use super::{write_atomic_with, FileReport, Reporter, Summary};
 
 /// Writes each article's report to `DIR/<relative path>.json`, or, with no
 /// folder, an array of reports to the output. The array is streamed: each
@@ -33,9 +33,10 @@ pub fn report_path(dir: &Path, report: &FileReport) -> PathBuf {
 /// Writes one report into `dir`, atomically. Reports go to different files,
 /// so this may run on many threads at once, in any order.
 pub fn write_report_file(dir: &Path, report: &FileReport) -> io::Result<()> {
-    let mut bytes = serde_json::to_vec_pretty(report).map_err(io::Error::other)?;
-    bytes.push(b'\n');
-    write_atomic(&report_path(dir, report), &bytes)
+    write_atomic_with(&report_path(dir, report), |out| {
+        serde_json::to_writer_pretty(&mut *out, report).map_err(io::Error::other)?;
+        out.write_all(b"\n")
+    })
 }
 
 impl Reporter for JsonReporter {

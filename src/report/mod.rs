@@ -277,31 +277,76 @@ impl Summary {
 }
 
 /// Maps byte offsets to 1-based line and character column.
+///
+/// A column is a count of characters from the line's start, and a line may
+/// be a whole 20 MB file: counting from the line's start for every finding
+/// would make a report quadratic in the line's length. The index keeps the
+/// number of characters before every [`CHECKPOINT`]-th byte, so a column
+/// costs at most one checkpoint's worth of counting (none on ASCII text).
 pub struct LineIndex<'a> {
     source: &'a str,
     starts: Vec<usize>,
+    /// (byte, characters before it) at the character boundary at or before
+    /// each multiple of [`CHECKPOINT`]; empty when the source is ASCII.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between two character-count checkpoints of a [`LineIndex`].
+const CHECKPOINT: usize = 1024;
 
 impl<'a> LineIndex<'a> {
     pub fn new(source: &'a str) -> Self {
         let mut starts = vec![0];
         let bytes = source.as_bytes();
+        crate::work::add(bytes.len());
         for (i, &b) in bytes.iter().enumerate() {
             // \n, \r\n and a lone \r each end a line.
             if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
                 starts.push(i + 1);
             }
         }
-        LineIndex { source, starts }
+        let mut checkpoints = Vec::new();
+        if !source.is_ascii() {
+            checkpoints.reserve(bytes.len() / CHECKPOINT + 1);
+            let (mut at, mut chars) = (0, 0);
+            let mut target = 0;
+            while target <= bytes.len() {
+                let mut b = target;
+                while !source.is_char_boundary(b) {
+                    b -= 1;
+                }
+                chars += source[at..b].chars().count();
+                at = b;
+                checkpoints.push((b, chars));
+                target += CHECKPOINT;
+            }
+        }
+        LineIndex {
+            source,
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// Characters before `offset`, which lies on a character boundary.
+    fn chars_before(&self, offset: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return offset;
+        }
+        let k = (offset / CHECKPOINT).min(self.checkpoints.len() - 1);
+        let (at, chars) = self.checkpoints[k];
+        crate::work::add(offset - at);
+        chars + self.source[at..offset].chars().count()
     }
 
     pub fn locate(&self, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
-        let column = self
-            .source
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
+        let column = if self.source.get(start..offset).is_some() {
+            self.chars_before(offset) - self.chars_before(start) + 1
+        } else {
+            1
+        };
         (line, column)
     }
 }
@@ -317,6 +362,7 @@ pub fn file_report(analysis: &Analysis, relative: &Path, settings: &Settings) ->
         let labels: Vec<Label> = verdict.labels.iter().copied().collect();
         let block = &doc.blocks[unit.block];
         let text = unit.text(doc);
+        crate::work::add(text.len() + verdict.findings.len());
         let findings: Vec<FindingReport> = verdict
             .findings
             .iter()
@@ -500,7 +546,7 @@ impl Diagnostic<'_> {
 }
 
 fn rule_text(settings: &Settings, id: &str) -> (String, String) {
-    if let Some(e) = settings.entry(id) {
+    if let Some(e) = settings.entry_by_id(id).or_else(|| settings.entry(id)) {
         (e.name.clone(), e.summary.clone())
     } else if let Some(r) = crate::pipeline::classify::rules::find(id) {
         (r.name.to_string(), r.summary.to_string())
@@ -642,33 +688,38 @@ impl Format {
 /// what makes it atomic for readers, and a sync per article made a corpus
 /// run spend more time waiting on the disk than analysing.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |out| out.write_all(bytes))
+}
+
+/// Like [`write_atomic`], with the bytes written by `fill` into a buffered
+/// writer: a large report is streamed to its temporary file instead of
+/// being held whole in memory first.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    // After Ctrl-C no new report is started (see `interrupt`).
-    if crate::batch::interrupt::interrupted() {
-        return Err(crate::batch::interrupt::error());
-    }
     std::fs::create_dir_all(dir)?;
-    let tmp = tempfile::Builder::new()
-        .prefix(".claimscan-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    // After Ctrl-C no new report is started (see `interrupt`).
+    let tmp = crate::batch::interrupt::temp_file_in(dir)?;
     let tmp_path = tmp.path().to_path_buf();
-    crate::batch::interrupt::track(&tmp_path);
-    let written = write_and_persist(tmp, path, bytes);
+    let written = write_and_persist(tmp, path, fill);
     // Renamed, or removed when `tmp` was dropped on an error.
     crate::batch::interrupt::untrack(&tmp_path);
     written
 }
 
 fn write_and_persist(
-    mut tmp: tempfile::NamedTempFile,
+    tmp: tempfile::NamedTempFile,
     path: &Path,
-    bytes: &[u8],
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    tmp.write_all(bytes)?;
+    let mut out = io::BufWriter::with_capacity(64 * 1024, tmp);
+    fill(&mut out)?;
+    let tmp = out.into_inner().map_err(io::IntoInnerError::into_error)?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
@@ -693,5 +744,23 @@ mod tests {
         assert_eq!(idx.locate(4), (2, 2));
         assert_eq!(idx.locate(7), (3, 1));
         assert_eq!(idx.locate(10), (4, 1));
+    }
+
+    #[test]
+    fn columns_count_characters_across_checkpoints() {
+        // Long lines of mixed widths, so offsets fall on every side of a
+        // checkpoint and inside multi-byte characters.
+        let source = "aé€😀\n".repeat(700) + &"xé".repeat(3000) + "\nend";
+        let idx = LineIndex::new(&source);
+        let naive = |offset: usize| {
+            let before = &source[..offset];
+            let start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            before[start..].chars().count() + 1
+        };
+        for offset in (0..=source.len()).filter(|&o| source.is_char_boundary(o)) {
+            assert_eq!(idx.locate(offset).1, naive(offset), "offset {offset}");
+        }
+        // Not a character boundary: column 1, as before.
+        assert_eq!(idx.locate(2).1, 1);
     }
 }

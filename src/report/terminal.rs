@@ -227,6 +227,24 @@ fn write_unit(
             f.message
         );
     }
+    // Where each cited finding's source was introduced, so an editor can
+    // check the binding ("source: Science, line 3").
+    let mut sources: Vec<(&str, &str, usize)> = s
+        .findings
+        .iter()
+        .filter_map(|f| f.source.as_ref())
+        .map(|src| (src.name.as_str(), src.kind.as_str(), src.line))
+        .collect();
+    sources.sort_by_key(|&(_, _, line)| line);
+    sources.dedup();
+    for (name, kind, line) in sources {
+        let (name, _) = display(name);
+        let _ = writeln!(
+            out,
+            "{pad} {} source: {name} ({kind}), line {line}",
+            p.paint(p.gutter(), "=")
+        );
+    }
     let _ = writeln!(out);
 }
 

@@ -11,6 +11,7 @@ pub mod rules;
 
 use std::collections::BTreeSet;
 
+use crate::pipeline::lexicon::words::{List, Words};
 use crate::pipeline::lexicon::{Entry, Hit, Label, Role};
 
 /// A phrase that holds: rule id, label and byte span in the unit's text.
@@ -52,7 +53,25 @@ impl Verdict {
             .collect()
     }
 
+    /// Removes every finding of a label, recording `by` as the rule that
+    /// removed it.
+    pub fn suppress_label(&mut self, label: Label, by: &'static str) {
+        self.suppress_where(by, |f| f.label == label);
+    }
+
+    /// Removes the findings of one rule, recording `by` as the rule that
+    /// removed them.
+    pub fn suppress_where_rule(&mut self, rule: &str, by: &'static str) {
+        self.suppress_where(by, |f| f.rule == rule);
+    }
+
+    /// Removes every finding, recording `by` as the rule that removed it.
+    pub fn suppress_all(&mut self, by: &'static str) {
+        self.suppress_where(by, |_| true);
+    }
+
     fn suppress_where(&mut self, by: &'static str, mut pred: impl FnMut(&Finding) -> bool) {
+        crate::work::add(self.findings.len());
         let (gone, kept): (Vec<Finding>, Vec<Finding>) = std::mem::take(&mut self.findings)
             .into_iter()
             .partition(|f| pred(f));
@@ -68,6 +87,10 @@ impl Verdict {
             self.suppress_where(rules::CITED_OVER_VAGUE, |f| f.label == Label::Vague);
         }
         self.findings.sort();
+        // Two stages may find the same thing (a name that is both an agent
+        // and a speaker): one finding per rule and span.
+        self.findings
+            .dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
         self.labels = self.findings.iter().map(|f| f.label).collect();
     }
 }
@@ -78,7 +101,13 @@ impl Verdict {
 ///
 /// `heading` says the unit stands alone on its line with no closing
 /// punctuation (a title or subhead).
-pub fn classify_unit(text: &str, hits: &[Hit], entries: &[&Entry], heading: bool) -> Verdict {
+pub fn classify_unit(
+    text: &str,
+    hits: &[Hit],
+    entries: &[&Entry],
+    heading: bool,
+    words: &Words,
+) -> Verdict {
     let mut v = Verdict {
         findings: hits
             .iter()
@@ -98,9 +127,17 @@ pub fn classify_unit(text: &str, hits: &[Hit], entries: &[&Entry], heading: bool
     };
     let title_case = is_title_case(text);
     let quotes = quoted_titles(text);
+    // Where the unit's first letter is: whether only punctuation stands
+    // before a hit is then one comparison, not a scan of the unit's start
+    // per hit.
+    let first_letter = text
+        .char_indices()
+        .find(|&(_, c)| c.is_alphabetic())
+        .map_or(text.len(), |(i, _)| i);
+    crate::work::add(first_letter);
 
     v.suppress_where(rules::MAY_MONTH, |f| {
-        f.label == Label::Hedged && is_month_may(text, f, title_case)
+        f.label == Label::Hedged && is_month_may(text, f, title_case, first_letter)
     });
     v.suppress_where(rules::NEGATED_MODAL, |f| {
         f.label == Label::Hedged
@@ -112,11 +149,14 @@ pub fn classify_unit(text: &str, hits: &[Hit], entries: &[&Entry], heading: bool
             && (is_person_can(text, f) || is_permission_may(text, f) || is_ability_could(text, f))
     });
     v.suppress_where(rules::HEDGE_IN_TITLE, |f| {
-        f.label == Label::Hedged && quotes.iter().any(|&(s, e)| f.start >= s && f.end <= e)
+        f.label == Label::Hedged && inside_one_of(&quotes, f)
     });
     v.suppress_where(rules::NEGATED_ABSOLUTE, |f| {
         f.label == Label::Absolute && negation::negator_before(text, f.start).is_some()
     });
+    if v.findings.iter().any(|f| f.role == Role::Universal) && has_sample(text, words) {
+        v.suppress_where(rules::SAMPLE_FINDING, |f| f.role == Role::Universal);
+    }
     if heading && title_case && !has_reporting_verb(text) {
         v.suppress_where(rules::TOPIC_HEADING, |f| f.label == Label::Vague);
     }
@@ -126,26 +166,64 @@ pub fn classify_unit(text: &str, hits: &[Hit], entries: &[&Entry], heading: bool
     v
 }
 
-/// The word right after `at`, skipping spaces.
-fn next_word(text: &str, at: usize) -> &str {
-    negation::word_spans(&text[at..])
-        .next()
-        .map_or("", |(_, w)| w)
+/// Whether a unit counts a study's sample: a number (or number word)
+/// followed within two words by a sample noun ("50 patients", "six
+/// primates", "all 40 control patients"; `lexicons/words/sample-nouns.toml`)
+/// or a group of a study ("in the placebo group", "the participants").
+fn has_sample(text: &str, words: &Words) -> bool {
+    let spans: Vec<&str> = negation::word_spans(text).map(|(_, w)| w).collect();
+    spans.iter().enumerate().any(|(i, w)| {
+        let lower = w.to_lowercase();
+        let number = w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || words.is(&lower, List::NumberWord);
+        let counted = number
+            && spans[i + 1..]
+                .iter()
+                .take(3)
+                .any(|n| words.is(&n.to_lowercase(), List::SampleNoun));
+        let group = matches!(lower.as_str(), "participants" | "subjects" | "volunteers")
+            || (lower == "group"
+                && i > 0
+                && matches!(
+                    spans[i - 1].to_lowercase().as_str(),
+                    "placebo" | "control" | "treatment" | "treated" | "study" | "vaccine"
+                ));
+        counted || group
+    })
 }
 
-/// The word right before `at`.
-fn prev_words(text: &str, at: usize, n: usize) -> Vec<String> {
+/// The word right after `at`, skipping spaces.
+fn next_word(text: &str, at: usize) -> &str {
+    next_words(text, at).next().unwrap_or("")
+}
+
+/// The words after `at`, counted as work as they are read.
+fn next_words(text: &str, at: usize) -> impl Iterator<Item = &str> {
+    let mut read = 0;
+    negation::word_spans(&text[at..]).map(move |(off, w)| {
+        crate::work::add(off + w.len() - read);
+        read = off + w.len();
+        w
+    })
+}
+
+/// The word right before `at`, lower-cased.
+fn prev_word(text: &str, at: usize) -> Option<String> {
     // A bounded window: the whole prefix would make a long unit quadratic.
     let from = negation::window_before(text, at, negation::LOOK_BACK);
-    let words: Vec<&str> = negation::word_spans(&text[from..at])
-        .map(|(_, w)| w)
-        .collect();
-    words
-        .iter()
-        .rev()
-        .take(n)
-        .map(|w| w.to_lowercase())
-        .collect()
+    crate::work::add(at - from);
+    negation::word_spans(&text[from..at])
+        .last()
+        .map(|(_, w)| lower(w))
+}
+
+/// A word in lower case, without the Unicode tables when it is ASCII.
+fn lower(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    }
 }
 
 const MONTHS: &[&str] = &[
@@ -188,7 +266,7 @@ const TIME_PREPOSITIONS: &[&str] = &[
     "throughout",
 ];
 
-fn is_month_may(text: &str, f: &Finding, title_case: bool) -> bool {
+fn is_month_may(text: &str, f: &Finding, title_case: bool, first_letter: usize) -> bool {
     let word = &text[f.start..f.end];
     if !word.eq_ignore_ascii_case("may") {
         return false;
@@ -199,21 +277,18 @@ fn is_month_may(text: &str, f: &Finding, title_case: bool) -> bool {
     {
         return true;
     }
-    let prev = prev_words(text, f.start, 1);
+    let prev = prev_word(text, f.start);
     if prev
-        .first()
-        .is_some_and(|p| TIME_PREPOSITIONS.contains(&p.as_str()) || MONTHS.contains(&p.as_str()))
+        .as_deref()
+        .is_some_and(|p| TIME_PREPOSITIONS.contains(&p) || MONTHS.contains(&p))
         && word == "May"
     {
         return true;
     }
     // A capital May inside a sentence of ordinary case is the month.
-    word == "May" && !prev.is_empty() && !title_case && !follows_sentence_start(text, f.start)
-}
-
-/// Whether only punctuation or a list marker stands before `at`.
-fn follows_sentence_start(text: &str, at: usize) -> bool {
-    text[..at].chars().all(|c| !c.is_alphabetic())
+    // (`first_letter >= f.start`: only punctuation or a list marker stands
+    // before it, so it starts the sentence.)
+    word == "May" && prev.is_some() && !title_case && first_letter < f.start
 }
 
 /// People whose `can` states an ability, not a possibility.
@@ -263,9 +338,7 @@ fn is_person_can(text: &str, f: &Finding) -> bool {
     {
         return false;
     }
-    prev_words(text, f.start, 1)
-        .first()
-        .is_some_and(|w| PERSONS.contains(&w.as_str()))
+    prev_word(text, f.start).is_some_and(|w| PERSONS.contains(&w.as_str()))
 }
 
 /// Participles after `could be` that report what an experiment was able
@@ -333,13 +406,8 @@ fn is_ability_could(text: &str, f: &Finding) -> bool {
     {
         return false;
     }
-    let person = prev_words(text, f.start, 1)
-        .first()
-        .is_some_and(|w| PERSONS.contains(&w.as_str()));
-    let next: Vec<String> = negation::word_spans(&text[f.start + 5..])
-        .take(4)
-        .map(|(_, w)| w.to_lowercase())
-        .collect();
+    let person = prev_word(text, f.start).is_some_and(|w| PERSONS.contains(&w.as_str()));
+    let next: Vec<String> = next_words(text, f.start + 5).take(4).map(lower).collect();
     let mut k = 0;
     while next.get(k).is_some_and(|w| {
         matches!(
@@ -456,16 +524,11 @@ const PERMITTED: &[&str] = &[
 
 fn is_permission_may(text: &str, f: &Finding) -> bool {
     if !text[f.start..f.end].eq_ignore_ascii_case("may")
-        || !prev_words(text, f.start, 1)
-            .first()
-            .is_some_and(|w| PERMITTED.contains(&w.as_str()))
+        || !prev_word(text, f.start).is_some_and(|w| PERMITTED.contains(&w.as_str()))
     {
         return false;
     }
-    let next: Vec<String> = negation::word_spans(&text[f.end..])
-        .take(2)
-        .map(|(_, w)| w.to_lowercase())
-        .collect();
+    let next: Vec<String> = next_words(text, f.end).take(2).map(lower).collect();
     let verb = match next.first().map(String::as_str) {
         Some("also" | "still" | "then" | "now" | "always") => next.get(1),
         _ => next.first(),
@@ -473,8 +536,14 @@ fn is_permission_may(text: &str, f: &Finding) -> bool {
     verb.is_some_and(|v| PERMISSION_VERBS.contains(&v.as_str()))
 }
 
-/// Verbs by which a headline asserts a finding ("Studies Show ...").
+/// Verbs by which a headline asserts a finding ("Studies Show ...",
+/// "Scientists Identify 69 Drugs"). Not the sources stage's word lists:
+/// those hold nouns' forms too ("Case Studies", "Research Highlights").
 const REPORTING_VERBS: &[&str] = &[
+    "identify",
+    "identifies",
+    "discover",
+    "discovers",
     "show",
     "shows",
     "prove",
@@ -504,7 +573,8 @@ const REPORTING_VERBS: &[&str] = &[
 ];
 
 fn has_reporting_verb(text: &str) -> bool {
-    negation::word_spans(text).any(|(_, w)| REPORTING_VERBS.contains(&w.to_lowercase().as_str()))
+    crate::work::add(text.len());
+    negation::word_spans(text).any(|(_, w)| REPORTING_VERBS.contains(&lower(w).as_str()))
 }
 
 /// Whether a unit is written in title case (a headline): most longer words
@@ -515,6 +585,7 @@ fn is_title_case(text: &str) -> bool {
 
 /// Title case with at least `min_words` words of four letters or more.
 fn title_case_with(text: &str, min_words: usize) -> bool {
+    crate::work::add(text.len());
     let words: Vec<&str> = negation::word_spans(text)
         .map(|(_, w)| w)
         .filter(|w| w.chars().count() > 3)
@@ -526,9 +597,18 @@ fn title_case_with(text: &str, min_words: usize) -> bool {
     words.len() >= min_words && capitalised * 10 >= words.len() * 7
 }
 
+/// Whether a finding lies inside one of `spans` (sorted, disjoint): only
+/// the last span starting at or before it can hold it, found by a binary
+/// search rather than a look at every span per finding.
+fn inside_one_of(spans: &[(usize, usize)], f: &Finding) -> bool {
+    let k = spans.partition_point(|&(s, _)| s <= f.start);
+    k > 0 && f.end <= spans[k - 1].1
+}
+
 /// Spans of quoted text that are titles: in title case, or introduced by
 /// "titled", "entitled", "called", "headlined".
 fn quoted_titles(text: &str) -> Vec<(usize, usize)> {
+    crate::work::add(text.len());
     let mut out = Vec::new();
     let mut search = 0;
     while let Some(rel) = text[search..].find(['“', '"']) {
@@ -540,7 +620,7 @@ fn quoted_titles(text: &str) -> Vec<(usize, usize)> {
         };
         let body_end = body_start + close_rel;
         let body = &text[body_start..body_end];
-        let introduced = prev_words(text, open, 1).first().is_some_and(|w| {
+        let introduced = prev_word(text, open).is_some_and(|w| {
             matches!(
                 w.as_str(),
                 "titled" | "entitled" | "called" | "headlined" | "named"

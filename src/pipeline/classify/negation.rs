@@ -41,7 +41,7 @@ const CLAUSE_BREAKS: &[&str] = &[
 ];
 
 /// How many words before a marker a negation may stand.
-const WINDOW: usize = 5;
+const WINDOW: usize = 6;
 
 /// The byte span of a negator governing the text that starts at `at`, if any.
 pub fn negator_before(text: &str, at: usize) -> Option<(usize, usize)> {
@@ -49,6 +49,7 @@ pub fn negator_before(text: &str, at: usize) -> Option<(usize, usize)> {
     // Only the last few words can hold the negator: looking further back
     // for the clause start would make a long unit with many hits quadratic.
     let window = window_before(text, at, LOOK_BACK);
+    crate::work::add(at - window);
     let before = &text[..at];
     // Stop at clause punctuation.
     let clause_start = before[window..]

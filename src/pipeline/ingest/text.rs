@@ -5,7 +5,10 @@
 //! sentence (the line ends without closing punctuation and the next starts in
 //! lower case) joins the two lines, so the sentence stays one unit, but only
 //! when the joined lines reach a sentence end: lines that never do (a menu, a
-//! list of keywords) stay one block each.
+//! list of keywords) stay one block each. Scraped text sometimes breaks a
+//! sentence with a blank line too ("…in our environment,\n\nno matter
+//! how…"): a line ending in a comma joins the next across one blank line
+//! when that line starts in lower case.
 
 use super::{Block, BlockKind};
 
@@ -15,6 +18,8 @@ pub fn blocks(source: &str) -> Vec<Block> {
     // The open block: its kind and its lines as trimmed (start, end) source spans.
     let mut open: Option<(BlockKind, Vec<(usize, usize)>)> = None;
     let mut prev_line_end_char: Option<char> = None;
+    // A blank line was seen since the open block's last line.
+    let mut after_blank = false;
     // A byte-order mark is not text; offsets still count it.
     let bom = if source.starts_with('\u{feff}') {
         '\u{feff}'.len_utf8()
@@ -26,19 +31,28 @@ pub fn blocks(source: &str) -> Vec<Block> {
         let trimmed_start = start + (line.len() - line.trim_start().len());
         let trimmed_end = start + line.trim_end().len();
         if trimmed_start >= trimmed_end {
-            // Blank (or BOM-only) line: closes the open block.
-            if let Some((kind, spans)) = open.take() {
-                close(&mut out, source, kind, &spans);
+            // Blank (or BOM-only) line: closes the open block, unless it
+            // breaks a sentence after a comma (decided at the next line).
+            if after_blank || prev_line_end_char != Some(',') {
+                if let Some((kind, spans)) = open.take() {
+                    close(&mut out, source, kind, &spans);
+                }
+                prev_line_end_char = None;
             }
-            prev_line_end_char = None;
+            after_blank = true;
             continue;
         }
         let text = &source[trimmed_start..trimmed_end];
         let kind = line_kind(text);
         let joins = match (&open, prev_line_end_char) {
-            (Some(_), Some(last)) => kind == BlockKind::Paragraph && continues(last, text),
+            (Some((open_kind, _)), Some(last)) => {
+                kind == BlockKind::Paragraph
+                    && continues(last, text)
+                    && (!after_blank || *open_kind == BlockKind::Paragraph)
+            }
             _ => false,
         };
+        after_blank = false;
         match open.as_mut() {
             Some((_, spans)) if joins => spans.push((trimmed_start, trimmed_end)),
             _ => {
@@ -204,6 +218,32 @@ mod tests {
         assert_eq!(
             texts("This is a sentence\ncut off in the middle because pdf."),
             ["This is a sentence\ncut off in the middle because pdf."]
+        );
+    }
+
+    #[test]
+    fn comma_joins_across_one_blank_line() {
+        assert_eq!(
+            texts("Because of the food we eat,\n\nno home is free of it.\n\nNext."),
+            [
+                "Because of the food we eat,\n\nno home is free of it.",
+                "Next."
+            ]
+        );
+        // Not across two blank lines, not before a capital, not without a
+        // comma, and not when the lines never reach a sentence end.
+        assert_eq!(
+            texts("One thing,\n\n\nthen another.\nA list,\n\nAnother line.\nSymptoms\n\nfever, cough.\nred,\n\nblue"),
+            [
+                "One thing,",
+                "then another.",
+                "A list,",
+                "Another line.",
+                "Symptoms",
+                "fever, cough.",
+                "red,",
+                "blue"
+            ]
         );
     }
 

@@ -9,7 +9,8 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Entry, Label, Role};
+use super::words::{is_word_list, parse_list, WordList};
+use super::{Entry, Label, Role, SourceKind};
 use crate::error::LexiconError;
 
 /// The built-in lexicon files, embedded at build time: (path, contents).
@@ -27,6 +28,8 @@ struct RawEntry {
     label: Spanned<String>,
     #[serde(default)]
     role: Option<Spanned<String>>,
+    #[serde(default)]
+    source: Option<Spanned<String>>,
     summary: Spanned<String>,
     doc: Spanned<String>,
     #[serde(default)]
@@ -60,19 +63,36 @@ impl Lexicon {
     }
 }
 
-/// Loads the built-in lexicons.
+/// Loads the built-in lexicon entries (every embedded file but the word
+/// lists).
 pub fn load_builtin() -> Result<Vec<Entry>, LexiconError> {
     let mut out = Vec::new();
-    for (path, text) in BUILTIN {
+    for (path, text) in BUILTIN.iter().filter(|(p, _)| !is_word_list(p)) {
         out.push(parse_entry(path, text)?);
     }
     check_unique(&out)?;
     Ok(out)
 }
 
-/// Loads every `*.toml` under a folder (sorted, so errors and overrides are
-/// deterministic).
+/// Loads the built-in word lists (`lexicons/words/*.toml`).
+pub fn load_builtin_words() -> Result<Vec<WordList>, LexiconError> {
+    BUILTIN
+        .iter()
+        .filter(|(p, _)| is_word_list(p))
+        .map(|(path, text)| parse_list(path, text))
+        .collect()
+}
+
+/// Loads every entry under a folder (sorted, so errors and overrides are
+/// deterministic); word lists in its `words/` folders are skipped (see
+/// [`load_dir_all`]).
 pub fn load_dir(dir: &Path) -> Result<Vec<Entry>, LexiconError> {
+    Ok(load_dir_all(dir)?.0)
+}
+
+/// Loads every `*.toml` under a folder: the entries, and the word lists
+/// (files in a folder named `words`).
+pub fn load_dir_all(dir: &Path) -> Result<(Vec<Entry>, Vec<WordList>), LexiconError> {
     let mut files = Vec::new();
     for entry in ignore::WalkBuilder::new(dir)
         .standard_filters(false)
@@ -99,6 +119,7 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Entry>, LexiconError> {
         });
     }
     let mut out = Vec::new();
+    let mut lists = Vec::new();
     for f in files {
         let name = f.display().to_string();
         let text = std::fs::read_to_string(&f).map_err(|e| LexiconError {
@@ -107,10 +128,14 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Entry>, LexiconError> {
             column: 1,
             message: format!("cannot read: {e}"),
         })?;
-        out.push(parse_entry(&name, &text)?);
+        if is_word_list(&name) {
+            lists.push(parse_list(&name, &text)?);
+        } else {
+            out.push(parse_entry(&name, &text)?);
+        }
     }
     check_unique(&out)?;
-    Ok(out)
+    Ok((out, lists))
 }
 
 /// Parses and checks one entry file.
@@ -171,14 +196,36 @@ pub fn parse_entry(path: &str, text: &str) -> Result<Entry, LexiconError> {
         Some(r) => match r.get_ref().as_str() {
             "marker" => Role::Marker,
             "verdict" if label == Label::Absolute => Role::Verdict,
+            "universal" if label == Label::Absolute => Role::Universal,
             "reference" if label == Label::Vague => Role::Reference,
             other => {
                 return Err(at(
                     r.span().start,
-                    format!("bad role `{other}` for label {label}: `marker` for any label, `verdict` for absolute, `reference` for vague"),
+                    format!("bad role `{other}` for label {label}: `marker` for any label, `verdict` or `universal` for absolute, `reference` for vague"),
                 ))
             }
         },
+    };
+    let source = match &raw.source {
+        None => None,
+        Some(s) if label == Label::Cited => {
+            Some(SourceKind::parse(s.get_ref()).ok_or_else(|| {
+                at(
+                    s.span().start,
+                    format!(
+                        "unknown source kind `{}`; expected one of {}",
+                        s.get_ref(),
+                        SourceKind::ALL.map(SourceKind::as_str).join(", ")
+                    ),
+                )
+            })?)
+        }
+        Some(s) => {
+            return Err(at(
+                s.span().start,
+                format!("`source` is for cited entries only; this entry's label is {label}"),
+            ))
+        }
     };
     if raw.summary.get_ref().trim().is_empty() {
         return Err(at(raw.summary.span().start, "summary is empty".into()));
@@ -234,6 +281,7 @@ pub fn parse_entry(path: &str, text: &str) -> Result<Entry, LexiconError> {
         flags: raw.flags,
         allows: raw.allows,
         suggestions,
+        source,
         origin: path.to_string(),
     })
 }

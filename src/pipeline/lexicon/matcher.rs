@@ -11,8 +11,20 @@
 //! scan for them all. The few patterns with no literal to gate on (about one
 //! in ten) go into one small `RegexSet`, so no pattern is ever tried on a
 //! unit one by one just in case.
+//!
+//! Start-up: compiling ~140 regexes (patterns and exceptions) was 60% of the
+//! instructions of `claimscan check` on one small file, and most patterns
+//! never run on a given article. So each regex is compiled the first time
+//! the gate (or a hit of its entry, for exceptions) needs it, once per
+//! process, and shared by every thread. Loading a lexicon still checks every
+//! pattern's syntax, with its line; entries from house lexicons are compiled
+//! at start-up as well (see [`Matcher::compile_entries`]), so a pattern too
+//! big to compile is reported before the run. The built-in ones are all
+//! compiled by a test.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
@@ -33,17 +45,114 @@ pub struct Hit {
 /// The compiled lexicons.
 #[derive(Debug)]
 pub struct Matcher {
-    literals: AhoCorasick,
+    literals: Phrases,
     /// Literal pattern index → entry indices (a phrase may belong to several).
     literal_owners: Vec<Vec<usize>>,
     /// Whether each literal's first/last char is a word char (needs a boundary).
     literal_edges: Vec<(bool, bool)>,
     gate: Gate,
-    regexes: Vec<Regex>,
+    regexes: Vec<LazyRegex>,
     regex_owner: Vec<usize>,
     /// Per entry: its exception regexes.
-    exceptions: Vec<Vec<Regex>>,
+    exceptions: Vec<Vec<LazyRegex>>,
 }
+
+/// A set of phrases, ASCII case-insensitive, overlapping: a contiguous NFA
+/// at first (cheap to build: one small file never pays for more), and a
+/// DFA once the process has scanned [`UPGRADE_AFTER`] bytes with it (a
+/// DFA's build costs about 70 ms, its scan is several times faster). Both
+/// report the same matches in the same order, so which one ran never
+/// shows in the output.
+#[derive(Debug)]
+struct Phrases {
+    nfa: AhoCorasick,
+    dfa: OnceLock<Option<AhoCorasick>>,
+    phrases: Vec<Vec<u8>>,
+    scanned: AtomicUsize,
+}
+
+/// Bytes scanned before a phrase automaton is made a DFA.
+const UPGRADE_AFTER: usize = 1 << 20;
+
+impl Phrases {
+    fn builder(kind: AhoCorasickKind) -> AhoCorasickBuilder {
+        let mut b = AhoCorasickBuilder::new();
+        b.kind(Some(kind))
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard);
+        b
+    }
+
+    fn new(phrases: Vec<Vec<u8>>) -> Result<Phrases, aho_corasick::BuildError> {
+        Ok(Phrases {
+            nfa: Phrases::builder(AhoCorasickKind::ContiguousNFA).build(&phrases)?,
+            dfa: OnceLock::new(),
+            phrases,
+            scanned: AtomicUsize::new(0),
+        })
+    }
+
+    /// The automaton to scan `text` with.
+    fn automaton(&self, text: &str) -> &AhoCorasick {
+        if let Some(Some(dfa)) = self.dfa.get() {
+            return dfa;
+        }
+        let before = self.scanned.fetch_add(text.len(), AtomicOrdering::Relaxed);
+        if before.saturating_add(text.len()) < UPGRADE_AFTER {
+            return &self.nfa;
+        }
+        // A DFA too big to build is no error: the NFA finds the same.
+        self.dfa
+            .get_or_init(|| {
+                Phrases::builder(AhoCorasickKind::DFA)
+                    .build(&self.phrases)
+                    .ok()
+            })
+            .as_ref()
+            .unwrap_or(&self.nfa)
+    }
+
+    fn find_overlapping_iter<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> aho_corasick::FindOverlappingIter<'a, 'a> {
+        self.automaton(text).find_overlapping_iter(text)
+    }
+}
+
+/// A pattern compiled the first time it is needed, then shared.
+#[derive(Debug)]
+struct LazyRegex {
+    pattern: String,
+    compiled: OnceLock<Result<Regex, regex::Error>>,
+}
+
+impl LazyRegex {
+    fn new(pattern: &str) -> LazyRegex {
+        LazyRegex {
+            pattern: pattern.to_string(),
+            compiled: OnceLock::new(),
+        }
+    }
+
+    fn compiled(&self) -> &Result<Regex, regex::Error> {
+        self.compiled.get_or_init(|| compile_one(&self.pattern))
+    }
+
+    /// The regex, or `None` when it does not compile: loading checked its
+    /// syntax, so only a pattern past the size limit fails here, and
+    /// [`Matcher::compile_entries`] reports that before a run for every
+    /// entry not built in (the built-in ones are compiled by a test).
+    fn get(&self) -> Option<&Regex> {
+        self.compiled().as_ref().ok()
+    }
+}
+
+/// The lazy DFA's cache per regex and thread: half the default (2 MB),
+/// which held 9 MB more at -j1 and 14 MB more at -j2 on the corpus for the
+/// same instructions (4.44G vs 4.47G on 100 articles); 256 KB made the DFAs
+/// thrash (5.68G).
+const DFA_CACHE: usize = 1 << 20;
 
 /// Compiles one pattern the way the matcher does: case-insensitive unless the
 /// pattern says otherwise, and `\b` as an ASCII word boundary (which keeps the
@@ -52,6 +161,7 @@ pub fn compile_one(pattern: &str) -> Result<Regex, regex::Error> {
     RegexBuilder::new(&prepare(pattern))
         .case_insensitive(true)
         .size_limit(1 << 24)
+        .dfa_size_limit(DFA_CACHE)
         .build()
 }
 
@@ -59,8 +169,9 @@ pub fn compile_one(pattern: &str) -> Result<Regex, regex::Error> {
 /// compiling it: loading a lexicon file reports syntax errors with their
 /// line, and the matcher compiles each pattern once, later.
 pub fn check_syntax(pattern: &str) -> Result<(), Box<regex_syntax::Error>> {
+    // Read case-sensitively: case folding cannot fail, and folding every
+    // class made this check 14% of a small run's start-up.
     regex_syntax::ParserBuilder::new()
-        .case_insensitive(true)
         .build()
         .parse(&prepare(pattern))
         .map(|_| ())
@@ -129,11 +240,7 @@ impl Matcher {
                 )
             })
             .collect();
-        let literals = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&phrases)
+        let literals = Phrases::new(phrases.iter().map(|p| p.as_bytes().to_vec()).collect())
             .map_err(|e| LexiconError {
                 path: "lexicons".into(),
                 line: 1,
@@ -147,16 +254,11 @@ impl Matcher {
         let mut exceptions = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             for p in &e.patterns {
-                let re = compile_one(p).map_err(|err| regex_error(e, p, &err))?;
                 sources.push(prepare(p));
-                regexes.push(re);
+                regexes.push(LazyRegex::new(p));
                 regex_owner.push(i);
             }
-            let mut ex = Vec::new();
-            for p in &e.exceptions {
-                ex.push(compile_one(p).map_err(|err| regex_error(e, p, &err))?);
-            }
-            exceptions.push(ex);
+            exceptions.push(e.exceptions.iter().map(|p| LazyRegex::new(p)).collect());
         }
         let gate = Gate::new(&sources).map_err(|err| LexiconError {
             path: "lexicons".into(),
@@ -175,10 +277,52 @@ impl Matcher {
         })
     }
 
+    /// Compiles now the patterns and exceptions of the entries `which`
+    /// picks (the rest compile when first needed), so a pattern that cannot
+    /// be compiled is an error at start-up, naming its file.
+    pub fn compile_entries(
+        &self,
+        entries: &[&Entry],
+        which: impl Fn(&Entry) -> bool,
+    ) -> Result<(), LexiconError> {
+        let mut any = false;
+        for (i, e) in entries.iter().enumerate() {
+            if !which(e) {
+                continue;
+            }
+            any |= !e.patterns.is_empty();
+            let patterns = self
+                .regexes
+                .iter()
+                .zip(&self.regex_owner)
+                .filter(|(_, &owner)| owner == i)
+                .map(|(r, _)| r);
+            let exceptions = self.exceptions.get(i).into_iter().flatten();
+            for r in patterns.chain(exceptions) {
+                if let Err(err) = r.compiled() {
+                    return Err(regex_error(e, &r.pattern, err));
+                }
+            }
+        }
+        if !any {
+            return Ok(());
+        }
+        match self.gate.compile() {
+            Ok(_) => Ok(()),
+            Err(err) => Err(LexiconError {
+                path: "lexicons".into(),
+                line: 1,
+                column: 1,
+                message: format!("cannot build the pattern gate: {err}"),
+            }),
+        }
+    }
+
     /// Every hit in `text`, sorted by start, then end, then entry. A hit that
     /// lies inside another hit of the same entry is dropped.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
+        crate::work::add(text.len());
         for m in self.literals.find_overlapping_iter(text) {
             let (needs_left, needs_right) = self.literal_edges[m.pattern().as_usize()];
             let left_ok =
@@ -196,7 +340,11 @@ impl Matcher {
         }
         if !self.regexes.is_empty() {
             for idx in self.gate.candidates(text) {
-                for m in self.regexes[idx].find_iter(text) {
+                let Some(re) = self.regexes[idx].get() else {
+                    continue;
+                };
+                crate::work::add(text.len());
+                for m in re.find_iter(text) {
                     if m.end() > m.start() {
                         hits.push(Hit {
                             start: m.start(),
@@ -217,6 +365,7 @@ impl Matcher {
                     .or_insert_with(|| Spans::new(&self.exceptions[h.entry], text));
             }
         }
+        crate::work::add(hits.len());
         hits.retain(|h| !exceptions.get(&h.entry).is_some_and(|s| s.overlaps(h)));
         // Drop hits nested in a longer hit of the same entry: sort by entry,
         // start, then longest first, and sweep the furthest end seen.
@@ -246,10 +395,14 @@ struct Spans {
 }
 
 impl Spans {
-    fn new(patterns: &[Regex], text: &str) -> Spans {
+    fn new(patterns: &[LazyRegex], text: &str) -> Spans {
         let mut spans: Vec<(usize, usize)> = patterns
             .iter()
-            .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
+            .filter_map(LazyRegex::get)
+            .flat_map(|re| {
+                crate::work::add(text.len());
+                re.find_iter(text).map(|m| (m.start(), m.end()))
+            })
             .collect();
         spans.sort_unstable();
         let mut furthest = 0;
@@ -278,14 +431,15 @@ impl Spans {
 #[derive(Debug)]
 struct Gate {
     /// Every gating literal, ASCII case-insensitive, overlapping.
-    literals: AhoCorasick,
+    literals: Phrases,
     /// Literal index → the patterns it opens.
     owners: Vec<Vec<usize>>,
     /// Patterns with no usable literal, and one `RegexSet` of them: a text
     /// runs those the set says match. The set stays small, so its lazy DFA
     /// does not thrash the way a set of every pattern did.
     always: Vec<usize>,
-    always_set: RegexSet,
+    always_sources: Vec<String>,
+    always_set: OnceLock<Result<RegexSet, String>>,
     patterns: usize,
 }
 
@@ -315,24 +469,30 @@ impl Gate {
                 }
             }
         }
-        let literals = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&literals)
-            .map_err(|e| e.to_string())?;
-        let always_set = RegexSetBuilder::new(always.iter().map(|&i| &sources[i]))
-            .case_insensitive(true)
-            .size_limit(1 << 24)
-            .build()
-            .map_err(|e| e.to_string())?;
+        let literals = Phrases::new(literals).map_err(|e| e.to_string())?;
         Ok(Gate {
             literals,
             owners,
+            always_sources: always.iter().map(|&i| sources[i].clone()).collect(),
             always,
-            always_set,
+            always_set: OnceLock::new(),
             patterns: sources.len(),
         })
+    }
+
+    /// The set of ungated patterns, compiled on first use.
+    fn compile(&self) -> Result<&RegexSet, String> {
+        self.always_set
+            .get_or_init(|| {
+                RegexSetBuilder::new(&self.always_sources)
+                    .case_insensitive(true)
+                    .size_limit(1 << 24)
+                    .dfa_size_limit(DFA_CACHE)
+                    .build()
+                    .map_err(|e| e.to_string())
+            })
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// The patterns that may match `text`, in pattern order.
@@ -344,8 +504,21 @@ impl Gate {
             return (0..self.patterns).collect();
         }
         let mut open = vec![false; self.patterns];
-        for k in self.always_set.matches(text).iter() {
-            open[self.always[k]] = true;
+        crate::work::add(2 * text.len());
+        match self.compile() {
+            Ok(set) => {
+                for k in set.matches(text).iter() {
+                    open[self.always[k]] = true;
+                }
+            }
+            // Cannot happen for a set that compiled at start-up (see
+            // `Matcher::compile_entries`); if it does, every ungated
+            // pattern runs, which finds the same hits.
+            Err(_) => {
+                for &i in &self.always {
+                    open[i] = true;
+                }
+            }
         }
         for m in self.literals.find_overlapping_iter(text) {
             for &i in &self.owners[m.pattern().as_usize()] {
@@ -412,6 +585,7 @@ mod tests {
             flags: vec![],
             allows: vec![],
             suggestions: Default::default(),
+            source: None,
             origin: "t".into(),
         }
     }
@@ -440,6 +614,25 @@ mod tests {
         let text = "It may help. May day. In May. It may.";
         let starts: Vec<usize> = m.scan(text).iter().map(|h| h.start).collect();
         assert_eq!(starts, [3, 33]);
+    }
+
+    #[test]
+    fn every_builtin_pattern_compiles() {
+        let entries = crate::pipeline::lexicon::load_builtin().unwrap();
+        let refs: Vec<&Entry> = entries.iter().collect();
+        let m = Matcher::new(&refs).unwrap();
+        m.compile_entries(&refs, |_| true).unwrap();
+    }
+
+    #[test]
+    fn a_pattern_past_the_size_limit_is_an_error_naming_its_file() {
+        let mut e = entry("H001", &[], &[r"\w{1000}\w{1000}\w{1000}"]);
+        e.origin = "house/big.toml".into();
+        let m = Matcher::new(&[&e]).unwrap();
+        let err = m.compile_entries(&[&e], |_| true).unwrap_err();
+        assert_eq!(err.path, "house/big.toml");
+        // Not compiled, it finds nothing, and never panics.
+        assert!(m.scan("word ".repeat(10).as_str()).is_empty());
     }
 
     #[test]

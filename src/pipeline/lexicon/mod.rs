@@ -3,16 +3,18 @@
 //! Each `lexicons/<label>/<name>.toml` holds one entry: a stable id, a name,
 //! its label, phrases (`literals`) and/or regular expressions (`patterns`),
 //! a summary, a doc and examples. [`load`] parses and checks them;
-//! [`matcher`] compiles every entry into one automaton.
+//! [`matcher`] compiles every entry into one automaton; [`words`] holds the
+//! word lists the context stages read (`lexicons/words/`).
 
 pub mod load;
 pub mod matcher;
+pub mod words;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use load::{load_builtin, load_dir, Lexicon};
+pub use load::{load_builtin, load_builtin_words, load_dir, load_dir_all, Lexicon};
 pub use matcher::{Hit, Matcher};
 
 /// The four labels a unit can carry.
@@ -73,6 +75,60 @@ impl std::fmt::Display for Label {
     }
 }
 
+/// What kind of source a `cited` entry names, and a register entry of the
+/// sources stage is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// A named journal, database or report series ("The Lancet").
+    Journal,
+    /// An organisation: agency, university, hospital, company.
+    Organisation,
+    /// A named person, with their role when the article gives one.
+    Person,
+    /// A news outlet named as the source ("Reuters reported").
+    Outlet,
+    /// A study identified by at least two specifics (year, size, place, design).
+    Study,
+    /// A reference marker, reference-list entry, DOI, PMID or URL.
+    Reference,
+    /// A named text or record a reader can look up.
+    Text,
+}
+
+impl SourceKind {
+    /// Every kind, in the order the JSON schema lists them.
+    pub const ALL: [SourceKind; 7] = [
+        SourceKind::Journal,
+        SourceKind::Organisation,
+        SourceKind::Person,
+        SourceKind::Outlet,
+        SourceKind::Study,
+        SourceKind::Reference,
+        SourceKind::Text,
+    ];
+
+    /// Parses a kind's name.
+    pub fn parse(s: &str) -> Option<SourceKind> {
+        SourceKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The kind's name, as in the JSON report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Journal => "journal",
+            SourceKind::Organisation => "organisation",
+            SourceKind::Person => "person",
+            SourceKind::Outlet => "outlet",
+            SourceKind::Study => "study",
+            SourceKind::Reference => "reference",
+            SourceKind::Text => "text",
+        }
+    }
+}
+
 /// How the context rules treat an entry's hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -83,9 +139,14 @@ pub enum Role {
     /// An `absolute` that rests only on being a bare statement of efficacy:
     /// any hedge in the unit removes it.
     Verdict,
-    /// A definite reference ("the study found"): `cited` when a source is
-    /// named in the same paragraph, otherwise the entry's own label.
+    /// A definite reference ("the study found"): `cited` when the sources
+    /// stage binds it to a sourced mention, otherwise the entry's own label.
     Reference,
+    /// An `absolute` universal quantity over people or cases ("no one",
+    /// "everyone", "all patients"): over a study's own sample ("of the first
+    /// 50 patients, no one died") it describes data, not the world (rule
+    /// A903).
+    Universal,
 }
 
 /// A phrase as `suggestions` keys are compared: lower case, runs of white
@@ -138,6 +199,10 @@ pub struct Entry {
     /// [`phrase_key`] folds it ("cures" → "may help relieve"); the
     /// language server offers them as quick fixes and `explain` prints them.
     pub suggestions: BTreeMap<String, String>,
+    /// For a `cited` entry: the kind of source its hits name (`source =
+    /// "journal"` in the file); the sources stage registers each hit as
+    /// such a source.
+    pub source: Option<SourceKind>,
     /// Where the entry was read from, for messages.
     pub origin: String,
 }
