@@ -701,3 +701,27 @@ fn a_20_mb_document_with_no_punctuation_does_not_hold_up_other_requests() {
     // Shutdown and exit are not held up either.
     server.stop();
 }
+
+#[test]
+fn hover_on_a_cited_unit_names_the_source_it_binds_to() {
+    let dir = workspace();
+    let root = dir.path().canonicalize().unwrap();
+    let txt = root.join("news.txt");
+    let uri = file_uri(&txt);
+    let mut server = Server::start(&root);
+    server.initialize(&root, true);
+    // "The researchers" binds to the journal named two paragraphs up.
+    let text = "Zinc and colds\n\n\
+                A trial was published in the journal Thorax in 2019.\n\n\
+                The researchers found less congestion.\n";
+    server.open(&uri, "plaintext", text);
+    let diags = server.diagnostics(&uri, 1);
+    assert_eq!(flatten(&diags), check_says(&root.join("same-news.txt"), text));
+    let hover = server.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 4, "character": 6}}),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(value.contains("C902"), "{value}");
+    assert!(value.contains("Thorax (journal), introduced on line 3"), "{value}");
+}
