@@ -85,3 +85,13 @@ pub enum ConfigError {
     #[error(transparent)]
     Lexicon(#[from] LexiconError),
 }
+
+/// The language server's connection failed: the client sent something
+/// that is not the Language Server Protocol, or went away mid-message.
+#[derive(Debug, thiserror::Error)]
+pub enum LspError {
+    #[error("language server: {0}")]
+    Protocol(String),
+    #[error("language server: cannot reach the client: {0}")]
+    Disconnected(String),
+}

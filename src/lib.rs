@@ -9,6 +9,7 @@
 //! - [`batch`]: many files: walking folders, the ordered parallel driver,
 //!   the JSON Lines stream, Ctrl-C and SIGTERM.
 //! - [`measure`]: scoring against gold files and the quality table.
+//! - [`lsp`]: the language server (`claimscan lsp`), on the same checks.
 //! - [`Settings`]: the lexicons, the compiled matcher and the resolved
 //!   configuration, built once and shared by every thread.
 //! - [`work`]: deterministic work counters, for the linear-cost tests.
@@ -17,6 +18,7 @@ pub mod batch;
 pub mod ci;
 pub mod error;
 pub mod invariants;
+pub mod lsp;
 pub mod measure;
 pub mod pipeline;
 pub mod report;

@@ -53,6 +53,9 @@ enum Command {
     /// Pearson r on science-certainty, per-label F1 on the dev set and the
     /// sample gold (all read from the repository).
     Quality(commands::quality::QualityArgs),
+    /// Run the language server (Language Server Protocol over stdin/stdout)
+    /// for editors: diagnostics as you type, hover, quick fixes.
+    Lsp(commands::lsp::LspArgs),
 }
 
 fn main() -> ExitCode {
@@ -92,5 +95,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Segment(args)) => commands::segment::run(args),
         Some(Command::Eval(args)) => commands::eval::run(args),
         Some(Command::Quality(args)) => commands::quality::run(args),
+        Some(Command::Lsp(args)) => commands::lsp::run(args),
     }
 }

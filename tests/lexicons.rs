@@ -127,3 +127,89 @@ fn every_lexicon_label_has_entries() {
     let labels: BTreeSet<_> = s.entries().iter().map(|e| e.label).collect();
     assert_eq!(labels.len(), 4);
 }
+
+/// The findings of entry `id` in `text`, as their matched phrases.
+fn matched_phrases(settings: &Settings, text: &str, id: &str) -> Vec<String> {
+    let analysis = analyze_text(text, settings);
+    analysis
+        .verdicts
+        .iter()
+        .zip(&analysis.units)
+        .flat_map(|(v, u)| {
+            let unit = u.text(&analysis.doc).to_string();
+            v.findings
+                .iter()
+                .filter(|f| f.rule == id)
+                .map(move |f| unit[f.start..f.end].to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn every_suggestion_key_is_a_phrase_its_entry_matches_and_the_rewording_is_not_absolute() {
+    let s = settings();
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for e in s.entries() {
+        for (key, wording) in &e.suggestions {
+            count += 1;
+            // The key alone, or as the end of a sentence, is matched whole.
+            let whole = [key.clone(), format!("It {key}."), format!("{key}.")]
+                .iter()
+                .any(|text| {
+                    matched_phrases(&s, text, &e.id).iter().any(|m| {
+                        e.suggestion(m)
+                            .is_some_and(|(len, w)| len > 0 && w == wording)
+                    })
+                });
+            if !whole {
+                failures.push(format!(
+                    "{}: `{key}` is not a phrase the entry matches",
+                    e.id
+                ));
+            }
+            // The rewording gives no absolute finding at all.
+            for text in [wording.clone(), format!("It {wording}.")] {
+                let a = analyze_text(&text, &s);
+                if let Some(f) = a
+                    .verdicts
+                    .iter()
+                    .flat_map(|v| &v.findings)
+                    .find(|f| f.label == claimscan::pipeline::lexicon::Label::Absolute)
+                {
+                    failures.push(format!(
+                        "{}: the rewording `{wording}` of `{key}` is itself absolute ({})",
+                        e.id, f.rule
+                    ));
+                }
+            }
+        }
+        // Where a `flags` example's phrase has a suggestion, the reworded
+        // example is no longer flagged by the entry.
+        for ex in &e.flags {
+            for m in matched_phrases(&s, ex, &e.id) {
+                let Some((len, wording)) = e.suggestion(&m) else {
+                    continue;
+                };
+                let Some(at) = ex.find(m.as_str()) else {
+                    continue;
+                };
+                let reworded = format!("{}{}{}", &ex[..at], wording, &ex[at + len..]);
+                if !matched_phrases(&s, &reworded, &e.id).is_empty() {
+                    failures.push(format!(
+                        "{}: reworded example still flags: {reworded}",
+                        e.id
+                    ));
+                }
+            }
+        }
+    }
+    assert!(count > 50, "only {count} suggestions");
+    assert!(
+        failures.is_empty(),
+        "{} suggestion(s) wrong:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -1,5 +1,8 @@
 //! The `check` pipeline for one file: analyse → report → inline
 //! suppressions → baseline, and the exit status a run's reports give.
+//! [`check_file`] reads the file; [`check_document`] takes a document
+//! already in memory (the language server's open buffers), so both run
+//! the same steps.
 
 use std::path::Path;
 
@@ -38,9 +41,11 @@ pub fn check_bytes(
     Ok(check_document(doc, format, name, settings, baseline))
 }
 
-/// Analyses a document read in `format`, then applies its suppression
-/// comments (which take that format's comment syntax) and the baseline.
-fn check_document(
+/// Analyses a document in memory (its blocks read as `format`, which picks
+/// the suppression syntax) and applies its suppression comments and, if
+/// given, the baseline: what [`check_file`] does after reading the file
+/// (the language server's path too).
+pub fn check_document(
     doc: Document,
     format: InputFormat,
     relative: &Path,

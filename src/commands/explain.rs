@@ -6,8 +6,6 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use claimscan::ci::suppress;
-use claimscan::pipeline::classify;
 use claimscan::Settings;
 
 use super::{configured, ConfigArgs, LexiconArgs, PolicyArgs};
@@ -29,51 +27,9 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn explain(key: &str, settings: &Settings) -> anyhow::Result<ExitCode> {
-    let mut out = io::stdout().lock();
-    if let Some(e) = settings.entry(key) {
-        writeln!(
-            out,
-            "{} {} ({})\n\n{}\n\n{}\n",
-            e.id, e.name, e.label, e.summary, e.doc
-        )?;
-        print_examples(&mut out, &e.flags, &e.allows)?;
-        writeln!(out, "Defined in {}", e.origin)?;
-    } else if let Some(r) = suppress::find(key) {
-        writeln!(
-            out,
-            "{} {} (suppression comments)\n\n{}\n\n{}\n",
-            r.id, r.name, r.summary, r.doc
-        )?;
-        let flags: Vec<String> = r.flags.iter().map(|s| s.to_string()).collect();
-        let allows: Vec<String> = r.allows.iter().map(|s| s.to_string()).collect();
-        print_examples(&mut out, &flags, &allows)?;
-    } else if let Some(r) = classify::rules::find(key) {
-        writeln!(
-            out,
-            "{} {} ({}, context rule)\n\n{}\n\n{}\n",
-            r.id, r.name, r.label, r.summary, r.doc
-        )?;
-        let flags: Vec<String> = r.flags.iter().map(|s| s.to_string()).collect();
-        let allows: Vec<String> = r.allows.iter().map(|s| s.to_string()).collect();
-        print_examples(&mut out, &flags, &allows)?;
-    } else {
+    let Some(text) = claimscan::report::explain::explain(key, settings) else {
         anyhow::bail!("unknown rule `{key}`; `claimscan rules` lists them all");
-    }
+    };
+    io::stdout().lock().write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn print_examples(out: &mut dyn Write, flags: &[String], allows: &[String]) -> io::Result<()> {
-    if !flags.is_empty() {
-        writeln!(out, "Flags:")?;
-        for f in flags {
-            writeln!(out, "  + {f}")?;
-        }
-    }
-    if !allows.is_empty() {
-        writeln!(out, "Does not flag:")?;
-        for a in allows {
-            writeln!(out, "  - {a}")?;
-        }
-    }
-    writeln!(out)
 }

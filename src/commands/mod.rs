@@ -5,6 +5,7 @@ pub mod check;
 pub mod config;
 pub mod eval;
 pub mod explain;
+pub mod lsp;
 pub mod quality;
 pub mod rules;
 pub mod segment;

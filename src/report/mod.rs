@@ -7,6 +7,7 @@
 pub mod articles;
 pub mod concise;
 pub mod csv;
+pub mod explain;
 pub mod github;
 pub mod gitlab;
 pub mod html;

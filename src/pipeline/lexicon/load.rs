@@ -42,6 +42,9 @@ struct RawEntry {
     flags: Vec<String>,
     #[serde(default)]
     allows: Vec<String>,
+    /// Hedged rewordings, keyed by the phrase the entry matches.
+    #[serde(default)]
+    suggestions: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
 /// A set of entries ordered by id; later sources override earlier ones by id.
@@ -256,6 +259,7 @@ pub fn parse_entry(path: &str, text: &str) -> Result<Entry, LexiconError> {
             return Err(at(pat.span().start, "empty pattern".into()));
         }
     }
+    let suggestions = suggestions(&raw.suggestions, &at)?;
     Ok(Entry {
         id,
         name,
@@ -276,9 +280,50 @@ pub fn parse_entry(path: &str, text: &str) -> Result<Entry, LexiconError> {
             .collect(),
         flags: raw.flags,
         allows: raw.allows,
+        suggestions,
         source,
         origin: path.to_string(),
     })
+}
+
+/// Checks an entry's `suggestions` table: keys and rewordings are not
+/// empty, and no two keys are the same phrase (keys are compared as
+/// [`super::phrase_key`] folds them: case-insensitive, white space collapsed).
+fn suggestions(
+    raw: &BTreeMap<Spanned<String>, Spanned<String>>,
+    at: &dyn Fn(usize, String) -> LexiconError,
+) -> Result<BTreeMap<String, String>, LexiconError> {
+    // In file order, so a duplicate is reported where it is written second.
+    let mut pairs: Vec<_> = raw.iter().collect();
+    pairs.sort_by_key(|(k, _)| k.span().start);
+    let mut out = BTreeMap::new();
+    for (key, value) in pairs {
+        let folded = super::phrase_key(key.get_ref());
+        if folded.is_empty() {
+            return Err(at(key.span().start, "empty phrase in `suggestions`".into()));
+        }
+        let wording = value
+            .get_ref()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if wording.is_empty() {
+            return Err(at(
+                value.span().start,
+                format!("empty rewording for `{}` in `suggestions`", key.get_ref()),
+            ));
+        }
+        if out.insert(folded, wording).is_some() {
+            return Err(at(
+                key.span().start,
+                format!(
+                    "`{}` is already in `suggestions` (phrases are compared ignoring case and spacing)",
+                    key.get_ref()
+                ),
+            ));
+        }
+    }
+    Ok(out)
 }
 
 fn valid_id(id: &str, label: Label) -> bool {
@@ -373,6 +418,28 @@ literals = ["research shows"]
         let err = parse_entry("x.toml", &GOOD.replace("\"vague\"", "\"vauge\"")).unwrap_err();
         assert!(err.message.contains("unknown label `vauge`"), "{err}");
         assert_eq!(err.line, 4);
+    }
+
+    #[test]
+    fn suggestions_are_checked_and_folded() {
+        let text = format!("{GOOD}[suggestions]\n\"Research  Shows\" = \"one study suggests\"\n");
+        let e = parse_entry("x.toml", &text).unwrap();
+        assert_eq!(
+            e.suggestions.get("research shows").map(String::as_str),
+            Some("one study suggests")
+        );
+        let text = format!(
+            "{GOOD}[suggestions]\n\"research shows\" = \"a\"\n\"RESEARCH shows\" = \"b\"\n"
+        );
+        let err = parse_entry("x.toml", &text).unwrap_err();
+        assert_eq!((err.line, err.column), (10, 1), "{err}");
+        assert!(err.message.contains("already in `suggestions`"), "{err}");
+        let text = format!("{GOOD}suggestions = {{ \"research shows\" = \" \" }}\n");
+        let err = parse_entry("x.toml", &text).unwrap_err();
+        assert_eq!((err.line, err.column), (8, 36), "{err}");
+        let text = format!("{GOOD}suggestions = {{ \"research shows\" = 3 }}\n");
+        let err = parse_entry("x.toml", &text).unwrap_err();
+        assert_eq!(err.line, 8, "{err}");
     }
 
     #[test]

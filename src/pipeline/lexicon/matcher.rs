@@ -584,6 +584,7 @@ mod tests {
             exceptions: vec![],
             flags: vec![],
             allows: vec![],
+            suggestions: Default::default(),
             source: None,
             origin: "t".into(),
         }

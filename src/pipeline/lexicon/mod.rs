@@ -10,6 +10,8 @@ pub mod load;
 pub mod matcher;
 pub mod words;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 pub use load::{load_builtin, load_builtin_words, load_dir, load_dir_all, Lexicon};
@@ -147,6 +149,35 @@ pub enum Role {
     Universal,
 }
 
+/// A phrase as `suggestions` keys are compared: lower case, runs of white
+/// space as one space, trimmed.
+pub fn phrase_key(phrase: &str) -> String {
+    phrase
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Entry {
+    /// The hedged rewording this entry offers for a phrase it matched, if
+    /// any: how many bytes at the start of `matched` it replaces, and the
+    /// rewording. Closing punctuation a pattern took in ("works.") is kept
+    /// out of the swap when the phrase without it is the key.
+    pub fn suggestion(&self, matched: &str) -> Option<(usize, &str)> {
+        if let Some(s) = self.suggestions.get(&phrase_key(matched)) {
+            return Some((matched.len(), s.as_str()));
+        }
+        let trimmed = matched.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%');
+        if trimmed.len() == matched.len() || trimmed.is_empty() {
+            return None;
+        }
+        self.suggestions
+            .get(&phrase_key(trimmed))
+            .map(|s| (trimmed.len(), s.as_str()))
+    }
+}
+
 /// One lexicon entry, checked and ready to compile.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -164,6 +195,10 @@ pub struct Entry {
     pub flags: Vec<String>,
     /// Examples that must not.
     pub allows: Vec<String>,
+    /// Hedged rewordings of an absolute phrase, keyed by the phrase as
+    /// [`phrase_key`] folds it ("cures" → "may help relieve"); the
+    /// language server offers them as quick fixes and `explain` prints them.
+    pub suggestions: BTreeMap<String, String>,
     /// For a `cited` entry: the kind of source its hits name (`source =
     /// "journal"` in the file); the sources stage registers each hit as
     /// such a source.
