@@ -716,12 +716,18 @@ fn hover_on_a_cited_unit_names_the_source_it_binds_to() {
                 The researchers found less congestion.\n";
     server.open(&uri, "plaintext", text);
     let diags = server.diagnostics(&uri, 1);
-    assert_eq!(flatten(&diags), check_says(&root.join("same-news.txt"), text));
+    assert_eq!(
+        flatten(&diags),
+        check_says(&root.join("same-news.txt"), text)
+    );
     let hover = server.call(
         "textDocument/hover",
         json!({"textDocument": {"uri": uri}, "position": {"line": 4, "character": 6}}),
     );
     let value = hover["contents"]["value"].as_str().unwrap_or_default();
     assert!(value.contains("C902"), "{value}");
-    assert!(value.contains("Thorax (journal), introduced on line 3"), "{value}");
+    assert!(
+        value.contains("Thorax (journal), introduced on line 3"),
+        "{value}"
+    );
 }
